@@ -1,0 +1,22 @@
+/* relais-lead-list.h — the list of leads of the Leads section.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "relais-db.h"
+
+G_BEGIN_DECLS
+
+#define RELAIS_TYPE_LEAD_LIST (relais_lead_list_get_type ())
+G_DECLARE_FINAL_TYPE (RelaisLeadList, relais_lead_list, RELAIS, LEAD_LIST, GtkWidget)
+
+void      relais_lead_list_set_db      (RelaisLeadList  *self,
+                                        RelaisDb        *db);
+gboolean  relais_lead_list_reload      (RelaisLeadList  *self,
+                                        GError         **error);
+char     *relais_lead_list_dup_summary (RelaisLeadList  *self);
+
+G_END_DECLS

@@ -1,0 +1,566 @@
+/* relais-db.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "relais-store"
+
+#include "config.h"
+
+#include "relais-db.h"
+#include "relais-db-private.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+/* PRAGMA application_id of a Relais store ("RELS"), so that another program's
+ * SQLite file is recognised and refused rather than "migrated". */
+#define RELAIS_APPLICATION_ID 0x52454C53
+
+/* Each migration brings the schema from version - 1 to version. They run in
+ * order, all in one transaction with the new user_version: a store is either at
+ * its old version or at the new one, never in between. Never edit a migration
+ * that has shipped; add the next one. */
+typedef struct {
+  int         version;
+  const char *resource;
+} Migration;
+
+static const Migration migrations[] = {
+  { 1, "/io/github/relais/Relais/store/relais-schema-v1.sql" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELAIS_DB_SCHEMA_VERSION);
+
+struct _RelaisDb
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *handle;
+  GHashTable *statements;  /* SQL text → RelaisStatement, the prepared-statement cache */
+  int         schema_version;
+  gboolean    in_transaction;
+};
+
+G_DEFINE_FINAL_TYPE (RelaisDb, relais_db, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (relais-db-error-quark, relais_db_error)
+
+static void
+relais_db_finalize (GObject *object)
+{
+  RelaisDb *self = (RelaisDb *) object;
+
+  /* The cached statements are finalized first; close_v2 lets a statement that a
+   * caller still holds (a bug) keep the connection until it goes too. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    {
+      int rc = sqlite3_close_v2 (self->handle);
+      if (rc != SQLITE_OK)
+        g_warning ("Closing %s: %s", self->path, sqlite3_errstr (rc));
+      self->handle = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (relais_db_parent_class)->finalize (object);
+}
+
+static void
+relais_db_class_init (RelaisDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = relais_db_finalize;
+}
+
+static void
+relais_db_init (RelaisDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+static RelaisDbError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return RELAIS_DB_ERROR_CORRUPT;
+    case SQLITE_CONSTRAINT:
+      return RELAIS_DB_ERROR_CONSTRAINT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return RELAIS_DB_ERROR_BUSY;
+    case SQLITE_FULL:
+      return RELAIS_DB_ERROR_FULL;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      return RELAIS_DB_ERROR_OPEN;
+    default:
+      return RELAIS_DB_ERROR_FAILED;
+    }
+}
+
+void
+relais_db_set_error (RelaisDb  *self,
+                     int        rc,
+                     GError   **error)
+{
+  const char *detail;
+  RelaisDbError code = error_code_from_sqlite (rc);
+
+  detail = self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  switch (code)
+    {
+    case RELAIS_DB_ERROR_CORRUPT:
+      g_set_error (error, RELAIS_DB_ERROR, code,
+                   /* Translators: %1$s is a file name, %2$s SQLite's own message */
+                   _("The local store “%1$s” is damaged (%2$s). It must be set aside and rebuilt."),
+                   self->path, detail);
+      break;
+
+    case RELAIS_DB_ERROR_CONSTRAINT:
+      g_set_error (error, RELAIS_DB_ERROR, code,
+                   /* Translators: %s is SQLite's own message, in English */
+                   _("The change breaks a rule of the store and was not saved (%s)."),
+                   detail);
+      break;
+
+    case RELAIS_DB_ERROR_BUSY:
+      g_set_error (error, RELAIS_DB_ERROR, code,
+                   _("The local store is in use by another program. Close it and try again."));
+      break;
+
+    case RELAIS_DB_ERROR_FULL:
+      g_set_error (error, RELAIS_DB_ERROR, code,
+                   _("The disk is full: the change was not saved. Free some space and try again."));
+      break;
+
+    case RELAIS_DB_ERROR_OPEN:
+      g_set_error (error, RELAIS_DB_ERROR, code,
+                   /* Translators: %1$s is a file name, %2$s SQLite's own message */
+                   _("The local store “%1$s” cannot be opened for writing (%2$s)."),
+                   self->path, detail);
+      break;
+
+    case RELAIS_DB_ERROR_NOT_RELAIS:
+    case RELAIS_DB_ERROR_TOO_NEW:
+    case RELAIS_DB_ERROR_MIGRATION:
+    case RELAIS_DB_ERROR_FAILED:
+    default:
+      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED,
+                   /* Translators: %s is SQLite's own message, in English */
+                   _("The local store failed: %s"), detail);
+      break;
+    }
+}
+
+/**
+ * relais_db_get_default_path:
+ *
+ * Returns: (transfer full): the store of this user: $RELAIS_DB if set, else
+ *   $XDG_DATA_HOME/relais/relais.db.
+ */
+char *
+relais_db_get_default_path (void)
+{
+  const char *env = g_getenv ("RELAIS_DB");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "relais", "relais.db", NULL);
+}
+
+gboolean
+relais_db_exec (RelaisDb    *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RELAIS_IS_DB (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      relais_db_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (RelaisDb    *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    relais_db_set_error (self, rc, error);
+
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+migrate (RelaisDb  *self,
+         int        target,
+         GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int version = self->schema_version;
+
+  if (version >= target)
+    return TRUE;
+
+  if (!relais_db_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *pragma = NULL;
+
+      if (migrations[i].version <= version || migrations[i].version > target)
+        continue;
+
+      bytes = g_resources_lookup_data (migrations[i].resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+      if (bytes == NULL)
+        break;
+
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", migrations[i].version);
+
+      if (!relais_db_exec (self, sql, &local_error) ||
+          !relais_db_exec (self, pragma, &local_error))
+        break;
+    }
+
+  if (local_error == NULL)
+    relais_db_exec (self, "COMMIT", &local_error);
+
+  if (local_error != NULL)
+    {
+      relais_db_rollback (self);
+      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_MIGRATION,
+                   /* Translators: %1$s is a file name, %2$d and %3$d schema versions, %4$s the cause */
+                   _("The local store “%1$s” could not be upgraded from version %2$d to %3$d; it was left unchanged. %4$s"),
+                   self->path, version, target, local_error->message);
+      return FALSE;
+    }
+
+  self->schema_version = target;
+  return TRUE;
+}
+
+static gboolean
+check_identity (RelaisDb  *self,
+                GError   **error)
+{
+  int application_id = 0;
+  int n_objects = 0;
+
+  /* The first read of the file: a file that is not an SQLite database at all,
+   * or one whose header is damaged, fails here. */
+  if (!query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  if (application_id == 0 && n_objects == 0)
+    {
+      /* A new, empty store: claim it. */
+      return relais_db_exec (self, "PRAGMA application_id = 1380273235", error);
+    }
+
+  if (application_id != RELAIS_APPLICATION_ID)
+    {
+      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_NOT_RELAIS,
+                   _("“%s” is a database of another program, not a Relais store. Choose another file."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (self->schema_version > RELAIS_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_TOO_NEW,
+                   /* Translators: %1$s is a file name, %2$d and %3$d schema versions */
+                   _("The local store “%1$s” was written by a newer version of Relais (schema %2$d; this version knows %3$d). Update Relais to open it."),
+                   self->path, self->schema_version, RELAIS_DB_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+G_STATIC_ASSERT (RELAIS_APPLICATION_ID == 1380273235);
+
+/**
+ * relais_db_open:
+ * @path: the store's file; created, with its folder, when missing
+ *
+ * Opens the store, checks that it is a Relais store that this version can read,
+ * and brings its schema to %RELAIS_DB_SCHEMA_VERSION.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set.
+ */
+RelaisDb *
+relais_db_open (const char  *path,
+                GError     **error)
+{
+  return relais_db_open_at_version (path, RELAIS_DB_SCHEMA_VERSION, error);
+}
+
+/**
+ * relais_db_open_at_version:
+ * @version: the schema version to migrate to, at most %RELAIS_DB_SCHEMA_VERSION
+ *
+ * Like relais_db_open(), but stops the migrations at @version: the tests make
+ * stores of every earlier version with it, to check the upgrades from them.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set.
+ */
+RelaisDb *
+relais_db_open_at_version (const char  *path,
+                           int          version,
+                           GError     **error)
+{
+  g_autoptr(RelaisDb) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= RELAIS_DB_SCHEMA_VERSION, NULL);
+
+  self = g_object_new (RELAIS_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_OPEN,
+                   /* Translators: %1$s is a folder, %2$s the system's reason */
+                   _("The folder “%1$s” for the local store cannot be created: %2$s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      relais_db_set_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_busy_timeout (self->handle, 5000);
+
+  if (!check_identity (self, error))
+    return NULL;
+
+  /* WAL: readers never block the writer and a killed process loses nothing that
+   * was committed; synchronous=NORMAL is durable against crashes of the process
+   * (only a power loss may drop the last transactions). */
+  if (!relais_db_exec (self,
+                       "PRAGMA journal_mode = WAL;"
+                       "PRAGMA synchronous = NORMAL;"
+                       "PRAGMA foreign_keys = ON;"
+                       "PRAGMA temp_store = MEMORY;"
+                       "PRAGMA cache_size = -32768;",
+                       error))
+    return NULL;
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+relais_db_get_path (RelaisDb *self)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+relais_db_get_handle (RelaisDb *self)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (self), NULL);
+  return self->handle;
+}
+
+int
+relais_db_get_schema_version (RelaisDb *self)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (self), 0);
+  return self->schema_version;
+}
+
+/**
+ * relais_db_prepare:
+ * @sql: one SQL statement, with ? or ?NNN parameters for every value
+ *
+ * Statements are cached by their text: the second prepare of the same SQL is
+ * free. The statement comes back reset, with no bindings.
+ *
+ * Returns: (transfer full): the statement, or %NULL with @error set.
+ */
+RelaisStatement *
+relais_db_prepare (RelaisDb    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  RelaisStatement *cached;
+  sqlite3_stmt *stmt = NULL;
+  RelaisStatement *statement;
+  int rc;
+
+  g_return_val_if_fail (RELAIS_IS_DB (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  cached = g_hash_table_lookup (self->statements, sql);
+
+  /* Only the cache holds it: nobody is stepping through it, so it can be reused.
+   * Otherwise (a nested use of the same SQL) a fresh statement is prepared. */
+  if (cached != NULL && G_OBJECT (cached)->ref_count == 1)
+    {
+      relais_statement_reset (cached);
+      return g_object_ref (cached);
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      relais_db_set_error (self, rc, error);
+      return NULL;
+    }
+
+  statement = relais_statement_new (self, stmt);
+
+  if (cached == NULL)
+    {
+      g_hash_table_insert (self->statements, g_strdup (sql), g_object_ref (statement));
+    }
+
+  return statement;
+}
+
+gboolean
+relais_db_begin (RelaisDb  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!relais_db_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+relais_db_commit (RelaisDb  *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!relais_db_exec (self, "COMMIT", error))
+    {
+      relais_db_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+relais_db_rollback (RelaisDb *self)
+{
+  g_return_if_fail (RELAIS_IS_DB (self));
+
+  /* After some errors SQLite has already rolled back: that is fine. */
+  if (sqlite3_get_autocommit (self->handle) == 0)
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+
+  self->in_transaction = FALSE;
+}
+
+/**
+ * relais_db_get_meta:
+ *
+ * Returns: (transfer full) (nullable): the value of @key, or %NULL.
+ */
+char *
+relais_db_get_meta (RelaisDb   *self,
+                    const char *key)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (self), NULL);
+
+  st = relais_db_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  if (st == NULL)
+    return NULL;
+
+  relais_statement_bind_text (st, 1, key);
+  if (relais_statement_next (st, NULL))
+    {
+      char *value = g_strdup (relais_statement_get_text (st, 0));
+      relais_statement_reset (st);
+      return value;
+    }
+
+  return NULL;
+}
+
+gboolean
+relais_db_set_meta (RelaisDb    *self,
+                    const char  *key,
+                    const char  *value,
+                    GError     **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (self), FALSE);
+
+  st = relais_db_prepare (self,
+                          "INSERT INTO meta (key, value) VALUES (?, ?) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          error);
+  if (st == NULL)
+    return FALSE;
+
+  relais_statement_bind_text (st, 1, key);
+  relais_statement_bind_text (st, 2, value);
+  return relais_statement_execute (st, error);
+}

@@ -1,0 +1,71 @@
+/* relais-db.h — the connection to the local SQLite store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "relais-statement.h"
+
+G_BEGIN_DECLS
+
+#define RELAIS_TYPE_DB (relais_db_get_type ())
+G_DECLARE_FINAL_TYPE (RelaisDb, relais_db, RELAIS, DB, GObject)
+
+#define RELAIS_DB_ERROR (relais_db_error_quark ())
+
+typedef enum {
+  RELAIS_DB_ERROR_OPEN,        /* the file cannot be opened or created */
+  RELAIS_DB_ERROR_CORRUPT,     /* the file is damaged */
+  RELAIS_DB_ERROR_NOT_RELAIS,  /* the file is an SQLite database of something else */
+  RELAIS_DB_ERROR_TOO_NEW,     /* written by a newer Relais */
+  RELAIS_DB_ERROR_MIGRATION,   /* upgrading the schema failed (nothing was changed) */
+  RELAIS_DB_ERROR_CONSTRAINT,  /* the data broke a rule of the schema */
+  RELAIS_DB_ERROR_BUSY,        /* another program holds the store for too long */
+  RELAIS_DB_ERROR_FULL,        /* the disk is full */
+  RELAIS_DB_ERROR_FAILED,      /* any other failure */
+} RelaisDbError;
+
+/* The schema version this program writes; see relais-db.c for the migrations. */
+#define RELAIS_DB_SCHEMA_VERSION 1
+
+GQuark           relais_db_error_quark       (void);
+
+char            *relais_db_get_default_path  (void);
+RelaisDb        *relais_db_open              (const char  *path,
+                                              GError     **error);
+const char      *relais_db_get_path          (RelaisDb    *self);
+sqlite3         *relais_db_get_handle        (RelaisDb    *self);
+int              relais_db_get_schema_version (RelaisDb   *self);
+
+RelaisStatement *relais_db_prepare           (RelaisDb    *self,
+                                              const char  *sql,
+                                              GError     **error);
+gboolean         relais_db_exec              (RelaisDb    *self,
+                                              const char  *sql,
+                                              GError     **error);
+
+/* One write transaction at a time (BEGIN IMMEDIATE ... COMMIT). */
+gboolean         relais_db_begin             (RelaisDb    *self,
+                                              GError     **error);
+gboolean         relais_db_commit            (RelaisDb    *self,
+                                              GError     **error);
+void             relais_db_rollback          (RelaisDb    *self);
+
+/* The store's own key/value settings (table meta). */
+char            *relais_db_get_meta          (RelaisDb    *self,
+                                              const char  *key);
+gboolean         relais_db_set_meta          (RelaisDb    *self,
+                                              const char  *key,
+                                              const char  *value,
+                                              GError     **error);
+
+/* Sets @error (in RELAIS_DB_ERROR) from the SQLite result code @rc and the
+ * connection's last error message. Used by the store's repositories. */
+void             relais_db_set_error         (RelaisDb    *self,
+                                              int          rc,
+                                              GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* relais-lead-store.h — the leads table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "relais-db.h"
+#include "relais-lead.h"
+
+G_BEGIN_DECLS
+
+/* Writes @lead as a new row: gives it a UUID if it has none, created/updated
+ * times if unset, and sets its id. The caller owns the transaction and journal. */
+gboolean    relais_lead_store_insert    (RelaisDb    *db,
+                                         RelaisLead  *lead,
+                                         GError     **error);
+RelaisLead *relais_lead_store_load      (RelaisDb    *db,
+                                         gint64       id,
+                                         GError     **error);
+gint64      relais_lead_store_count     (RelaisDb    *db,
+                                         GError     **error);
+/* Adds a note to a lead; @created_at 0 means now. */
+gboolean    relais_lead_store_add_note  (RelaisDb    *db,
+                                         gint64       lead_id,
+                                         const char  *author,
+                                         const char  *body,
+                                         gint64       created_at,
+                                         GError     **error);
+/* The ids of all leads, newest first. */
+GArray     *relais_lead_store_list_ids  (RelaisDb    *db,
+                                         GError     **error);
+
+G_END_DECLS

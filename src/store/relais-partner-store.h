@@ -1,0 +1,38 @@
+/* relais-partner-store.h — partner accounts, their contacts, and queues.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "relais-contact.h"
+#include "relais-db.h"
+#include "relais-partner.h"
+
+G_BEGIN_DECLS
+
+/* Inserts write a new row, give the record a UUID and times when it has none, and
+ * set its id. The caller owns the transaction and the journal entry. */
+gboolean    relais_partner_store_insert         (RelaisDb       *db,
+                                                 RelaisPartner  *partner,
+                                                 GError        **error);
+gboolean    relais_partner_store_insert_contact (RelaisDb       *db,
+                                                 RelaisContact  *contact,
+                                                 GError        **error);
+/* All partners by name, with their count of open leads. */
+GListStore *relais_partner_store_list           (RelaisDb       *db,
+                                                 GError        **error);
+/* The contacts of one partner, by name. */
+GListStore *relais_partner_store_list_contacts  (RelaisDb       *db,
+                                                 gint64          partner_id,
+                                                 GError        **error);
+
+gint64      relais_queue_store_insert           (RelaisDb       *db,
+                                                 const char     *name,
+                                                 const char     *description,
+                                                 GError        **error);
+gboolean    relais_queue_store_add_member       (RelaisDb       *db,
+                                                 gint64          queue_id,
+                                                 gint64          partner_id,
+                                                 GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* relais-statement.h — a prepared SQLite statement with typed binds and getters.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define RELAIS_TYPE_STATEMENT (relais_statement_get_type ())
+G_DECLARE_FINAL_TYPE (RelaisStatement, relais_statement, RELAIS, STATEMENT, GObject)
+
+typedef struct _RelaisDb RelaisDb;
+
+RelaisStatement *relais_statement_new          (RelaisDb         *db,
+                                                sqlite3_stmt     *stmt);
+
+/* Parameters are numbered from 1, as in SQLite; text is copied. */
+void             relais_statement_bind_int64   (RelaisStatement  *self,
+                                                int               index,
+                                                gint64            value);
+void             relais_statement_bind_text    (RelaisStatement  *self,
+                                                int               index,
+                                                const char       *value);
+void             relais_statement_bind_null    (RelaisStatement  *self,
+                                                int               index);
+/* Binds NULL for 0, value otherwise: optional foreign keys and times. */
+void             relais_statement_bind_id      (RelaisStatement  *self,
+                                                int               index,
+                                                gint64            value);
+
+/* Steps once: TRUE when a row is available. At the end, or on failure, FALSE;
+ * only a failure sets @error. */
+gboolean         relais_statement_next         (RelaisStatement  *self,
+                                                GError          **error);
+/* Steps until the statement is done, then resets it. */
+gboolean         relais_statement_execute      (RelaisStatement  *self,
+                                                GError          **error);
+void             relais_statement_reset        (RelaisStatement  *self);
+
+/* Columns are numbered from 0. Text stays valid until the next step or reset. */
+gint64           relais_statement_get_int64    (RelaisStatement  *self,
+                                                int               column);
+const char      *relais_statement_get_text     (RelaisStatement  *self,
+                                                int               column);
+double           relais_statement_get_double   (RelaisStatement  *self,
+                                                int               column);
+gboolean         relais_statement_is_null      (RelaisStatement  *self,
+                                                int               column);
+
+G_END_DECLS
