@@ -63,23 +63,53 @@ quit_on_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static void show_store_error (RelaisApplication *self,
+                              const GError      *error,
+                              const char        *path);
+
 static void
 store_error_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          gpointer          user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  RelaisApplication *self = RELAIS_APPLICATION (user_data);
+  const char *path = g_object_get_data (G_OBJECT (dialog), "relais-path");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "set-aside"))
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  /* Hold the app while the dialog goes away and the window comes. */
+  g_application_hold (G_APPLICATION (self));
+  if (relais_db_set_aside (path, NULL, &error))
+    g_application_activate (G_APPLICATION (self));
+  else
+    show_store_error (self, error, NULL);
+  g_application_release (G_APPLICATION (self));
 }
 
-/* Without a store there is nothing to show: say why, then quit. */
+/* Without a store there is nothing to show: say why, offer to set a damaged
+ * store aside (@path), or quit. */
 static void
 show_store_error (RelaisApplication *self,
-                  const GError      *error)
+                  const GError      *error,
+                  const char        *path)
 {
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (NULL, _("The Local Store Cannot Be Opened"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  if (path != NULL && g_error_matches (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_CORRUPT))
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "set-aside", _("_Set Aside and Start Anew"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set-aside", ADW_RESPONSE_DESTRUCTIVE);
+      g_object_set_data_full (G_OBJECT (dialog), "relais-path", g_strdup (path), g_free);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (store_error_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -126,6 +156,8 @@ offer_demo (RelaisApplication *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "load");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "empty");
+  /* So that the application's shortcuts (Ctrl+Q) work while it is up. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (demo_response_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -152,7 +184,7 @@ relais_application_activate (GApplication *app)
       self->db = relais_db_open (path, &error);
       if (self->db == NULL)
         {
-          show_store_error (self, error);
+          show_store_error (self, error, path);
           return;
         }
     }

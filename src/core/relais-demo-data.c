@@ -937,6 +937,9 @@ static const DemoCulture culture_ma =
   CULTURE (ma_first, ma_last, ma_streets, STREET_FRENCH, 1, 400, fr_sectors, ma_companies, ma_partners);
 static const DemoCulture culture_de =
   CULTURE (de_first, de_last, de_streets, STREET_NUMBER_LAST, 1, 160, de_sectors, de_companies, de_partners);
+/* Luxembourg writes its addresses in French whatever the language spoken. */
+static const DemoCulture culture_lu_de =
+  CULTURE (de_first, de_last, fr_streets, STREET_FRENCH, 1, 180, de_sectors, de_companies, de_partners);
 static const DemoCulture culture_ch_de =
   CULTURE (de_first, de_last, ch_de_streets, STREET_NUMBER_LAST, 1, 120, de_sectors, de_companies, de_partners);
 static const DemoCulture culture_nl =
@@ -1432,11 +1435,15 @@ static const char * const freemail_ma[] = { "gmail.com", "menara.ma", "hotmail.f
 /* The languages that have their own program names and notes. */
 typedef enum {
   LANG_FR,
-  LANG_EN,
+  LANG_FR_CA,  /* same notes, events of their own */
+  LANG_FR_MA,
+  LANG_EN,     /* British Isles */
+  LANG_EN_NA,  /* North America */
   LANG_DE,
   LANG_ES,
   LANG_IT,
   LANG_PT,
+  LANG_PT_BR,
   LANG_NL,
   LANG_PL,
   LANG_NORDIC,
@@ -1475,9 +1482,9 @@ static const DemoLocale pl_locales[] = { LOCALE ("pl", LANG_PL, 1, &culture_pl, 
 static const DemoLocale se_locales[] = { LOCALE ("sv", LANG_NORDIC, 1, &culture_sv, NULL, 0, se_cities, legal_se) };
 static const DemoLocale dk_locales[] = { LOCALE ("da", LANG_NORDIC, 1, &culture_da, NULL, 0, dk_cities, legal_dk) };
 static const DemoLocale no_locales[] = { LOCALE ("no", LANG_NORDIC, 1, &culture_no, NULL, 0, no_cities, legal_no) };
-static const DemoLocale us_locales[] = { LOCALE ("en", LANG_EN, 1, &culture_us, &culture_es, 12, us_cities, legal_us) };
-static const DemoLocale br_locales[] = { LOCALE ("pt", LANG_PT, 1, &culture_br, NULL, 0, br_cities, legal_br) };
-static const DemoLocale ma_locales[] = { LOCALE ("fr", LANG_FR, 1, &culture_ma, NULL, 0, ma_cities, legal_ma) };
+static const DemoLocale us_locales[] = { LOCALE ("en", LANG_EN_NA, 1, &culture_us, &culture_es, 12, us_cities, legal_us) };
+static const DemoLocale br_locales[] = { LOCALE ("pt", LANG_PT_BR, 1, &culture_br, NULL, 0, br_cities, legal_br) };
+static const DemoLocale ma_locales[] = { LOCALE ("fr", LANG_FR_MA, 1, &culture_ma, NULL, 0, ma_cities, legal_ma) };
 static const DemoLocale be_locales[] = {
   LOCALE ("fr", LANG_FR, 55, &culture_be_fr, &culture_ma, 6, be_fr_cities, legal_be_fr),
   LOCALE ("nl", LANG_NL, 45, &culture_be_nl, NULL, 0, be_nl_cities, legal_be_nl),
@@ -1489,11 +1496,11 @@ static const DemoLocale ch_locales[] = {
 };
 static const DemoLocale lu_locales[] = {
   LOCALE ("fr", LANG_FR, 60, &culture_fr, &culture_pt, 15, lu_cities, legal_lu),
-  LOCALE ("de", LANG_DE, 40, &culture_de, NULL, 0, lu_cities, legal_lu),
+  LOCALE ("de", LANG_DE, 40, &culture_lu_de, NULL, 0, lu_cities, legal_lu),
 };
 static const DemoLocale ca_locales[] = {
-  LOCALE ("en", LANG_EN, 75, &culture_us, NULL, 0, ca_en_cities, legal_ca_en),
-  LOCALE ("fr", LANG_FR, 25, &culture_qc, NULL, 0, ca_fr_cities, legal_ca_fr),
+  LOCALE ("en", LANG_EN_NA, 75, &culture_us, NULL, 0, ca_en_cities, legal_ca_en),
+  LOCALE ("fr", LANG_FR_CA, 25, &culture_qc, NULL, 0, ca_fr_cities, legal_ca_fr),
 };
 
 typedef struct {
@@ -1524,7 +1531,7 @@ static const DemoCountry countries[] = {
            "AT,CH,NL,PL,LU,DK", OWNER_MARKUS, OWNER_MARKUS, freemail_de, de_locales),
   COUNTRY ("ES", 8, "EUR", "es", "+34 @ ### ###", "+34 6## ### ###|+34 6## ### ###|+34 6## ### ###|+34 71# ### ###|+34 72# ### ###", 55,
            "PT,FR,MA", OWNER_LUCIA, OWNER_LUCIA, freemail_es, es_locales),
-  COUNTRY ("IT", 8, "EUR", "it", "+39 @ ### ####", "+39 3%# ### ####", 50,
+  COUNTRY ("IT", 8, "EUR", "it", "+39 @ ### ####", "+39 32# ### ####|+39 33# ### ####|+39 34# ### ####|+39 35# ### ####|+39 36# ### ####|+39 38# ### ####|+39 39# ### ####", 50,
            "CH,FR,AT", OWNER_LUCIA, OWNER_THOMAS, freemail_it, it_locales),
   COUNTRY ("BE", 5, "EUR", "be", "+32 @", "+32 47# ## ## ##|+32 48# ## ## ##|+32 49# ## ## ##", 45,
            "NL,LU,FR,DE", OWNER_THOMAS, OWNER_THOMAS, freemail_be, be_locales),
@@ -1572,6 +1579,13 @@ static const char * const fr_events[] = {
   "Assises de la Cybersécurité Monaco {Y}", "Tour de France du Cloud – Bordeaux",
   "Matinale Cybersécurité Nantes",
 };
+static const char * const fr_ca_events[] = {
+  "Forum Cybersécurité Montréal {Y}", "Journée Partenaires Québec {Y}",
+  "Sommet Infonuagique Montréal {Y}",
+};
+static const char * const fr_ma_events[] = {
+  "GITEX Africa Marrakech {Y}", "Forum Digital Casablanca {Y}", "Journée Cloud Rabat {Y}",
+};
 static const char * const fr_webinars[] = {
   "Webinaire Sécurité Zero Trust", "Webinaire Migration Cloud",
   "Webinaire IA générative pour les PME", "Webinaire NIS2 : êtes-vous prêts ?",
@@ -1583,9 +1597,12 @@ static const char * const fr_campaigns[] = {
 };
 
 static const char * const en_events[] = {
-  "Cloud Expo Europe London {Y}", "Infosecurity Europe {Y}", "Tech Summit Toronto {Y}",
-  "Partner Kick-off {Y}", "Data & AI World Tour – Boston", "Big Data LDN {Y}",
-  "Channel Partners Expo Las Vegas {Y}",
+  "Cloud Expo Europe London {Y}", "Infosecurity Europe {Y}", "Big Data LDN {Y}",
+  "Partner Kick-off {Y}", "Dublin Tech Summit {Y}", "Manchester Cyber Day {Y}",
+};
+static const char * const en_na_events[] = {
+  "Channel Partners Expo Las Vegas {Y}", "Tech Summit Toronto {Y}", "Cloud Summit New York {Y}",
+  "Data & AI World Tour – Boston", "Partner Kick-off {Y}", "Montréal Cyber Forum {Y}",
 };
 static const char * const en_webinars[] = {
   "Zero Trust Webinar Series", "AI Readiness Webinar", "Cloud Cost Optimisation Webinar",
@@ -1629,8 +1646,10 @@ static const char * const it_webinars[] = { "Webinar Sicurezza Cloud", "Webinar 
 static const char * const it_campaigns[] = { "Campagna Transizione 5.0", "Promozione Primavera Reti" };
 
 static const char * const pt_events[] = {
-  "Web Summit Lisboa {Y}", "Futurecom São Paulo {Y}", "Encontro de Parceiros Porto {Y}",
-  "Rio Info {Y}",
+  "Web Summit Lisboa {Y}", "Encontro de Parceiros Porto {Y}", "Portugal Digital Summit {Y}",
+};
+static const char * const pt_br_events[] = {
+  "Futurecom São Paulo {Y}", "Rio Info {Y}", "Encontro de Parceiros São Paulo {Y}",
 };
 static const char * const pt_webinars[] = { "Webinar Segurança Zero Trust", "Webinar Migração para a Nuvem" };
 static const char * const pt_campaigns[] = { "Campanha Nuvem para PME", "Campanha Digitalização {Y}" };
@@ -1656,11 +1675,15 @@ static const struct {
 #define PROGRAMS(lang, prefix) \
   [lang] = { { TABLE (prefix##_events) }, { TABLE (prefix##_webinars) }, { TABLE (prefix##_campaigns) } }
   PROGRAMS (LANG_FR, fr),
+  [LANG_FR_CA] = { { TABLE (fr_ca_events) }, { TABLE (fr_webinars) }, { TABLE (fr_campaigns) } },
+  [LANG_FR_MA] = { { TABLE (fr_ma_events) }, { TABLE (fr_webinars) }, { TABLE (fr_campaigns) } },
   PROGRAMS (LANG_EN, en),
+  [LANG_EN_NA] = { { TABLE (en_na_events) }, { TABLE (en_webinars) }, { TABLE (en_campaigns) } },
   PROGRAMS (LANG_DE, de),
   PROGRAMS (LANG_ES, es),
   PROGRAMS (LANG_IT, it),
   PROGRAMS (LANG_PT, pt),
+  [LANG_PT_BR] = { { TABLE (pt_br_events) }, { TABLE (pt_webinars) }, { TABLE (pt_campaigns) } },
   PROGRAMS (LANG_NL, nl),
   PROGRAMS (LANG_PL, pl),
   PROGRAMS (LANG_NORDIC, nordic),
@@ -1755,11 +1778,15 @@ static const struct {
   guint               n_notes;
 } note_tables[N_LANGS] = {
   [LANG_FR] = { TABLE (fr_notes) },
+  [LANG_FR_CA] = { TABLE (fr_notes) },
+  [LANG_FR_MA] = { TABLE (fr_notes) },
   [LANG_EN] = { TABLE (en_notes) },
+  [LANG_EN_NA] = { TABLE (en_notes) },
   [LANG_DE] = { TABLE (de_notes) },
   [LANG_ES] = { TABLE (es_notes) },
   [LANG_IT] = { TABLE (it_notes) },
   [LANG_PT] = { TABLE (pt_notes) },
+  [LANG_PT_BR] = { TABLE (pt_notes) },
   [LANG_NL] = { TABLE (nl_notes) },
   [LANG_PL] = { NULL, 0 },      /* the team writes English there */
   [LANG_NORDIC] = { NULL, 0 },
@@ -1894,6 +1921,7 @@ pick_weighted (RelaisDemoData *self,
     }
 
   g_assert_not_reached ();
+  return 0;
 }
 
 static const DemoCountry *
@@ -1909,6 +1937,7 @@ pick_country (RelaisDemoData *self)
     }
 
   g_assert_not_reached ();
+  return &countries[0];
 }
 
 static const DemoLocale *
@@ -1932,6 +1961,7 @@ pick_locale (RelaisDemoData    *self,
     }
 
   g_assert_not_reached ();
+  return &country->locales[0];
 }
 
 static const DemoCulture *
@@ -1961,6 +1991,7 @@ pick_city (RelaisDemoData   *self,
     }
 
   g_assert_not_reached ();
+  return &locale->cities[0];
 }
 
 static const DemoCountry *
@@ -2258,20 +2289,21 @@ build_domain (GString    *out,
               gsize       name_len,
               const char *tld)
 {
-  const gsize max_len = 26;
+  const gsize max_len = 40;
 
   g_string_truncate (out, 0);
   append_ascii (out, name, name_len, FOLD_DOMAIN);
 
-  /* Long names are cut after a whole word, and not after a small one:
-   * "verpackungen-klagenfurt", not "verpackungen-klagenfurt-am". */
+  /* The rare long names are cut after a whole word, and not after a small
+   * one: "verpackungen-klagenfurt", not "verpackungen-klagenfurt-am". */
   if (out->len > max_len)
     {
+      gboolean whole_word = out->str[max_len] == '-';
       const char *dash;
 
       g_string_truncate (out, max_len);
       dash = strrchr (out->str, '-');
-      if (dash != NULL && dash - out->str >= 8)
+      if (!whole_word && dash != NULL && dash - out->str >= 8)
         g_string_truncate (out, dash - out->str);
       dash = strrchr (out->str, '-');
       if (dash != NULL && out->len - (dash - out->str) <= 3 && dash - out->str >= 8)
@@ -3022,18 +3054,20 @@ relais_demo_data_fill_lead (RelaisDemoData *self,
  * @lead: the lead the note is about
  * @author_out: (out) (optional) (transfer full): the name of who wrote it
  *
- * Returns: (transfer full): a note in the lead's language when the team writes
- *   it, else in English or French.
+ * Returns: (transfer full): a note in the lead's language, or in English or
+ *   French when one of the channel managers wrote it.
  */
 char *
 relais_demo_data_make_note (RelaisDemoData  *self,
                             RelaisLead      *lead,
                             char           **author_out)
 {
+  const DemoCountry *country;
   DemoLang lang;
   const char * const *notes;
   guint n_notes;
   const char *note, *mark, *listing;
+  gboolean by_manager;
   GString *body;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -3043,14 +3077,20 @@ relais_demo_data_make_note (RelaisDemoData  *self,
   notes = note_tables[lang].notes;
   n_notes = note_tables[lang].n_notes;
 
-  /* The team is French: some notes are in English or French whatever the lead. */
-  if (n_notes == 0 || rand_percent (self, 15))
+  country = find_country (relais_lead_get_country (lead));
+
+  /* The channel managers write English or French whatever the lead; partner
+   * reps write in the lead's language. */
+  by_manager = n_notes == 0 || rand_percent (self, 15);
+  if (by_manager)
     {
-      gboolean english = lang == LANG_FR ? TRUE : lang == LANG_EN ? FALSE : rand_percent (self, 70);
+      gboolean english = lang == LANG_FR ? TRUE : lang == LANG_EN || lang == LANG_EN_NA ? FALSE : rand_percent (self, 70);
 
       notes = english ? en_notes : fr_notes;
       n_notes = english ? G_N_ELEMENTS (en_notes) : G_N_ELEMENTS (fr_notes);
     }
+  else
+    by_manager = rand_percent (self, 50);
 
   note = PICK (self, notes, n_notes);
   listing = relais_lead_get_listing (lead);
@@ -3071,17 +3111,17 @@ relais_demo_data_make_note (RelaisDemoData  *self,
   else
     g_string_append (body, note);
 
-  /* Channel managers and partner reps both write notes. */
-  if (rand_percent (self, 50))
+  if (by_manager)
     {
-      const char *owner = PICK (self, owners, N_OWNERS);
+      /* Mostly the managers of the lead's territory. */
+      guint roll = rand_below (self, 100);
+      DemoOwner owner = roll < 60 ? country->owner : roll < 90 ? country->second_owner : rand_below (self, N_OWNERS);
 
       if (author_out != NULL)
-        *author_out = g_strdup (owner);
+        *author_out = g_strdup (owners[owner]);
     }
   else
     {
-      const DemoCountry *country = find_country (relais_lead_get_country (lead));
       const DemoLocale *locale = &country->locales[0];
       const char *first_name, *last_name;
 

@@ -120,7 +120,7 @@ relais_db_set_error (RelaisDb  *self,
     case RELAIS_DB_ERROR_CORRUPT:
       g_set_error (error, RELAIS_DB_ERROR, code,
                    /* Translators: %1$s is a file name, %2$s SQLite's own message */
-                   _("The local store “%1$s” is damaged (%2$s). It must be set aside and rebuilt."),
+                   _("The local store “%1$s” is damaged (%2$s). Set it aside to start with a new store, or restore it from a backup."),
                    self->path, detail);
       break;
 
@@ -563,4 +563,43 @@ relais_db_set_meta (RelaisDb    *self,
   relais_statement_bind_text (st, 1, key);
   relais_statement_bind_text (st, 2, value);
   return relais_statement_execute (st, error);
+}
+
+/**
+ * relais_db_set_aside:
+ * @new_path: (out) (optional) (transfer full): where the store went
+ *
+ * Keeps the damaged file for a later rescue rather than deleting it.
+ */
+gboolean
+relais_db_set_aside (const char  *path,
+                     char       **new_path,
+                     GError     **error)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.damaged-%s", path, stamp);
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+
+      if (g_rename (from, to) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       /* Translators: %1$s is a file name, %2$s the system's reason */
+                       _("The damaged store “%1$s” could not be set aside: %2$s"),
+                       from, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (new_path != NULL)
+    *new_path = g_steal_pointer (&target);
+  return TRUE;
 }

@@ -62,6 +62,12 @@ gboolean         relais_db_set_meta          (RelaisDb    *self,
                                               const char  *value,
                                               GError     **error);
 
+/* Renames a damaged store (and its -wal and -shm files) out of the way, to
+ * "PATH.damaged-YYYYMMDD-HHMMSS", so that a new store can be made at @path. */
+gboolean         relais_db_set_aside         (const char  *path,
+                                              char       **new_path,
+                                              GError     **error);
+
 /* Sets @error (in RELAIS_DB_ERROR) from the SQLite result code @rc and the
  * connection's last error message. Used by the store's repositories. */
 void             relais_db_set_error         (RelaisDb    *self,

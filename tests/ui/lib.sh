@@ -40,9 +40,9 @@ wait_for() {
 dump() {
   n=$(grep -c '^END-DUMP' "$work/out.txt" || true)
   kill -USR1 "$app_pid"
-  i=0
+  d=0
   until [ "$(grep -c '^END-DUMP' "$work/out.txt" || true)" -gt "$n" ]; do
-    i=$((i + 1)); [ $i -gt 200 ] && fail "no widget dump"
+    d=$((d + 1)); [ $d -gt 200 ] && fail "no widget dump"
     sleep 0.05
   done
   # Only the last dump.
