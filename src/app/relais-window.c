@@ -97,6 +97,16 @@ go_back_action_cb (GtkWidget  *widget,
 }
 
 static void
+section_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RelaisWindow *self = RELAIS_WINDOW (widget);
+
+  select_section (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
 relais_window_dispose (GObject *object)
 {
   RelaisWindow *self = (RelaisWindow *) object;
@@ -130,6 +140,16 @@ relais_window_class_init (RelaisWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, lead_list_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.section", "s", section_action_cb);
+
+  /* Alt+1 … Alt+6 go to the sections in the order of the sidebar. */
+  {
+    static const char *sections[] = { "overview", "leads", "prospects", "deals", "partners", "rules" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                           "win.section", "s", sections[i]);
+  }
 }
 
 static void

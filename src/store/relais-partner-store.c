@@ -14,20 +14,27 @@
 #define OPEN_LEAD_STATUSES \
   "('partner_assigned', 'assigned_to_rep', 'actively_working', 'contacted')"
 
+/* Gives a new record (a partner or a contact: any type with the properties
+ * "uuid", "created-at" and "updated-at") the identity and times it lacks. */
 static void
-ensure_identity (char  **uuid,
-                 gint64 *created_at,
-                 gint64 *updated_at)
+prepare_new_record (gpointer record)
 {
-  if (*uuid == NULL || (*uuid)[0] == '\0')
+  g_autofree char *uuid = NULL;
+  gint64 created_at = 0, updated_at = 0;
+
+  g_object_get (record, "uuid", &uuid, "created-at", &created_at, "updated-at", &updated_at, NULL);
+
+  if (uuid == NULL || uuid[0] == '\0')
     {
-      g_free (*uuid);
-      *uuid = relais_uuid_new ();
+      g_free (uuid);
+      uuid = relais_uuid_new ();
     }
-  if (*created_at == 0)
-    *created_at = g_get_real_time ();
-  if (*updated_at == 0)
-    *updated_at = *created_at;
+  if (created_at == 0)
+    created_at = g_get_real_time ();
+  if (updated_at == 0)
+    updated_at = created_at;
+
+  g_object_set (record, "uuid", uuid, "created-at", created_at, "updated-at", updated_at, NULL);
 }
 
 gboolean
@@ -36,9 +43,6 @@ relais_partner_store_insert (RelaisDb       *db,
                              GError        **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
-  g_autofree char *uuid = g_strdup (relais_partner_get_uuid (partner));
-  gint64 created_at = relais_partner_get_created_at (partner);
-  gint64 updated_at = relais_partner_get_updated_at (partner);
   int i = 1;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
@@ -54,9 +58,9 @@ relais_partner_store_insert (RelaisDb       *db,
   if (st == NULL)
     return FALSE;
 
-  ensure_identity (&uuid, &created_at, &updated_at);
+  prepare_new_record (partner);
 
-  relais_statement_bind_text (st, i++, uuid);
+  relais_statement_bind_text (st, i++, relais_partner_get_uuid (partner));
   relais_statement_bind_text (st, i++, relais_partner_get_name (partner));
   relais_statement_bind_text (st, i++, relais_enum_code (&relais_partner_tier_info, relais_partner_get_tier (partner)));
   relais_statement_bind_text (st, i++, relais_partner_get_countries (partner));
@@ -70,16 +74,13 @@ relais_partner_store_insert (RelaisDb       *db,
   relais_statement_bind_text (st, i++, relais_partner_get_city (partner));
   relais_statement_bind_text (st, i++, relais_partner_get_country (partner));
   relais_statement_bind_text (st, i++, relais_partner_get_notes (partner));
-  relais_statement_bind_int64 (st, i++, created_at);
-  relais_statement_bind_int64 (st, i++, updated_at);
+  relais_statement_bind_int64 (st, i++, relais_partner_get_created_at (partner));
+  relais_statement_bind_int64 (st, i++, relais_partner_get_updated_at (partner));
   relais_statement_bind_int64 (st, i++, relais_partner_get_revision (partner));
 
   if (!relais_statement_execute (st, error))
     return FALSE;
 
-  relais_partner_set_uuid (partner, uuid);
-  relais_partner_set_created_at (partner, created_at);
-  relais_partner_set_updated_at (partner, updated_at);
   relais_partner_set_id (partner, sqlite3_last_insert_rowid (relais_db_get_handle (db)));
   return TRUE;
 }
@@ -90,9 +91,6 @@ relais_partner_store_insert_contact (RelaisDb       *db,
                                      GError        **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
-  g_autofree char *uuid = g_strdup (relais_contact_get_uuid (contact));
-  gint64 created_at = relais_contact_get_created_at (contact);
-  gint64 updated_at = relais_contact_get_updated_at (contact);
   int i = 1;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
@@ -107,9 +105,9 @@ relais_partner_store_insert_contact (RelaisDb       *db,
   if (st == NULL)
     return FALSE;
 
-  ensure_identity (&uuid, &created_at, &updated_at);
+  prepare_new_record (contact);
 
-  relais_statement_bind_text (st, i++, uuid);
+  relais_statement_bind_text (st, i++, relais_contact_get_uuid (contact));
   relais_statement_bind_int64 (st, i++, relais_contact_get_partner_id (contact));
   relais_statement_bind_text (st, i++, relais_contact_get_first_name (contact));
   relais_statement_bind_text (st, i++, relais_contact_get_last_name (contact));
@@ -117,16 +115,13 @@ relais_partner_store_insert_contact (RelaisDb       *db,
   relais_statement_bind_text (st, i++, relais_contact_get_phone (contact));
   relais_statement_bind_text (st, i++, relais_enum_code (&relais_contact_role_info, relais_contact_get_role (contact)));
   relais_statement_bind_int64 (st, i++, relais_contact_get_partner_user (contact));
-  relais_statement_bind_int64 (st, i++, created_at);
-  relais_statement_bind_int64 (st, i++, updated_at);
+  relais_statement_bind_int64 (st, i++, relais_contact_get_created_at (contact));
+  relais_statement_bind_int64 (st, i++, relais_contact_get_updated_at (contact));
   relais_statement_bind_int64 (st, i++, relais_contact_get_revision (contact));
 
   if (!relais_statement_execute (st, error))
     return FALSE;
 
-  relais_contact_set_uuid (contact, uuid);
-  relais_contact_set_created_at (contact, created_at);
-  relais_contact_set_updated_at (contact, updated_at);
   relais_contact_set_id (contact, sqlite3_last_insert_rowid (relais_db_get_handle (db)));
   return TRUE;
 }

@@ -30,6 +30,11 @@ sleep 0.5
 dump
 shows "12 partners"
 shows "Open Leads / Capacity"
+# And back by keyboard: Alt+2 is Leads.
+xdotool key alt+2
+sleep 0.5
+dump
+shows "300 leads"
 quit_app
 
 # French: the same window, translated.
