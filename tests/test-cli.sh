@@ -11,7 +11,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 grep -q 'Wrote 1500 leads and 15 partners' "$work/out" || fail "demo did not say what it wrote: $(cat "$work/out")"
 "$cli" info --db "$work/a.db" >"$work/info" || fail "info failed"
 grep -qx '1500 leads' "$work/info" || fail "info does not count the leads: $(cat "$work/info")"
-grep -qx 'Schema version: 1' "$work/info" || fail "info does not give the schema version"
+grep -qx 'Schema version: [0-9][0-9]*' "$work/info" || fail "info does not give the schema version"
 
 # RELAIS_DB names the store too.
 RELAIS_DB="$work/a.db" "$cli" info | grep -qx '1500 leads' || fail "RELAIS_DB is not used"

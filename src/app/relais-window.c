@@ -107,6 +107,25 @@ section_action_cb (GtkWidget  *widget,
 }
 
 static void
+show_error_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  relais_window_show_error (RELAIS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RelaisWindow *self = RELAIS_WINDOW (widget);
+
+  select_section (self, "leads");
+  relais_lead_list_focus_search (self->lead_list);
+}
+
+static void
 relais_window_dispose (GObject *object)
 {
   RelaisWindow *self = (RelaisWindow *) object;
@@ -141,6 +160,9 @@ relais_window_class_init (RelaisWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   /* Alt+1 … Alt+6 go to the sections in the order of the sidebar. */
   {
@@ -191,8 +213,8 @@ relais_window_reload (RelaisWindow *self)
 
   g_return_if_fail (RELAIS_IS_WINDOW (self));
 
-  if (!relais_lead_list_reload (self->lead_list, &error) ||
-      !relais_partner_list_reload (self->partner_list, relais_application_get_db (app), &error))
+  relais_lead_list_reload (self->lead_list);
+  if (!relais_partner_list_reload (self->partner_list, relais_application_get_db (app), &error))
     relais_window_show_error (self, error->message);
 
   update_title (self);

@@ -8,6 +8,7 @@
 
 #include "relais-db.h"
 #include "relais-db-private.h"
+#include "relais-search.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -28,6 +29,7 @@ typedef struct {
 
 static const Migration migrations[] = {
   { 1, "/io/github/relais/Relais/store/relais-schema-v1.sql" },
+  { 2, "/io/github/relais/Relais/store/relais-schema-v2.sql" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELAIS_DB_SCHEMA_VERSION);
@@ -276,6 +278,26 @@ migrate (RelaisDb  *self,
   return TRUE;
 }
 
+/* relais_fold (text): the folded form of search (src/core/relais-search.c),
+ * used by the schema's triggers and sort indexes. */
+static void
+fold_sql_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *folded;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  folded = relais_search_fold (text);
+  sqlite3_result_text (context, folded, -1, g_free);
+}
+
 static gboolean
 check_identity (RelaisDb  *self,
                 GError   **error)
@@ -380,6 +402,15 @@ relais_db_open_at_version (const char  *path,
 
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, 5000);
+
+  rc = sqlite3_create_function_v2 (self->handle, "relais_fold", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   NULL, fold_sql_function, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      relais_db_set_error (self, rc, error);
+      return NULL;
+    }
 
   if (!check_identity (self, error))
     return NULL;
@@ -513,6 +544,13 @@ relais_db_rollback (RelaisDb *self)
     sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
 
   self->in_transaction = FALSE;
+}
+
+void
+relais_db_interrupt (GCancellable *cancellable,
+                     RelaisDb     *self)
+{
+  sqlite3_interrupt (self->handle);
 }
 
 /**

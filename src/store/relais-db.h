@@ -29,7 +29,7 @@ typedef enum {
 } RelaisDbError;
 
 /* The schema version this program writes; see relais-db.c for the migrations. */
-#define RELAIS_DB_SCHEMA_VERSION 1
+#define RELAIS_DB_SCHEMA_VERSION 2
 
 GQuark           relais_db_error_quark       (void);
 
@@ -53,6 +53,12 @@ gboolean         relais_db_begin             (RelaisDb    *self,
 gboolean         relais_db_commit            (RelaisDb    *self,
                                               GError     **error);
 void             relais_db_rollback          (RelaisDb    *self);
+
+/* Stops the statement running on this connection, from any thread: it fails
+ * with an "interrupted" error. Takes a GCancellable's signature for
+ * g_cancellable_connect(). */
+void             relais_db_interrupt         (GCancellable *cancellable,
+                                              RelaisDb     *self);
 
 /* The store's own key/value settings (table meta). */
 char            *relais_db_get_meta          (RelaisDb    *self,

@@ -64,63 +64,6 @@ store_is_empty (RelaisDb  *db,
   return TRUE;
 }
 
-/* Filling a million rows is much faster without the secondary indexes of the
- * leads table, built afterwards in one sorted pass each. Their definitions are
- * read from the schema itself, and dropped and made again inside the load's
- * transaction, so an interrupted load leaves them as they were. */
-static GPtrArray *
-drop_lead_indexes (RelaisDb  *db,
-                   GError   **error)
-{
-  g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(RelaisStatement) st = NULL;
-  GError *local_error = NULL;
-
-  st = relais_db_prepare (db,
-                          "SELECT name, sql FROM sqlite_schema"
-                          " WHERE type = 'index' AND tbl_name = 'lead' AND sql IS NOT NULL",
-                          error);
-  if (st == NULL)
-    return NULL;
-
-  while (relais_statement_next (st, &local_error))
-    {
-      g_ptr_array_add (names, g_strdup (relais_statement_get_text (st, 0)));
-      g_ptr_array_add (definitions, g_strdup (relais_statement_get_text (st, 1)));
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      /* Index names come from the schema, never from outside: quoting suffices. */
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) g_ptr_array_index (names, i));
-
-      if (!relais_db_exec (db, sql, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&definitions);
-}
-
-static gboolean
-create_indexes (RelaisDb   *db,
-                GPtrArray  *definitions,
-                GError    **error)
-{
-  for (guint i = 0; i < definitions->len; i++)
-    {
-      if (!relais_db_exec (db, g_ptr_array_index (definitions, i), error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 load_partners (RelaisDb   *db,
                DemoState  *state,
@@ -390,7 +333,7 @@ relais_demo_load (RelaisDb            *db,
                   GError             **error)
 {
   DemoState state = { 0 };
-  g_autoptr(GPtrArray) indexes = NULL;
+  RelaisLeadBulk *bulk = NULL;
   g_autofree char *changes = NULL;
   gboolean empty = FALSE;
   gboolean ok;
@@ -429,9 +372,9 @@ relais_demo_load (RelaisDb            *db,
 
   ok = load_partners (db, &state, error) &&
        load_queues (db, &state, error) &&
-       (indexes = drop_lead_indexes (db, error)) != NULL &&
+       (bulk = relais_lead_store_begin_bulk (db, error)) != NULL &&
        load_leads (db, &state, n_leads, progress, user_data, error) &&
-       create_indexes (db, indexes, error) &&
+       relais_lead_store_end_bulk (db, g_steal_pointer (&bulk), error) &&
        relais_journal_append (db, "import", "lead", NULL, changes, error) != 0 &&
        relais_db_commit (db, error);
 
@@ -440,6 +383,7 @@ relais_demo_load (RelaisDb            *db,
   else if (progress != NULL)
     progress (n_leads, n_leads, user_data);
 
+  relais_lead_bulk_free (bulk);
   demo_state_clear (&state);
   return ok;
 }

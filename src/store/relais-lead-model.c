@@ -1,9 +1,15 @@
 /* relais-lead-model.c
  *
- * The model knows the ids of the leads in list order (8 bytes a lead: 8 MB for a
- * million) and builds a RelaisLead only when a row asks for it, so a list view
- * over a million leads touches just the rows on screen. Recently built leads are
- * kept in a small cache, so that scrolling back and forth does not hit SQLite.
+ * The model knows the ids of the leads of its query in view order (8 bytes a
+ * lead: 8 MB for a million) and builds a RelaisLead only when a row asks for it,
+ * so a list over a million leads touches just the rows on screen. Recently built
+ * leads are kept in a small cache, so that scrolling back and forth does not hit
+ * SQLite.
+ *
+ * A query is loaded in a worker thread on a second SQLite connection (WAL lets it
+ * read while the main connection writes): first one page, shown at once, then
+ * every id. Each load has a generation number; the results of a load that a
+ * newer one replaced are dropped on arrival.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,24 +19,78 @@
 
 #include "relais-lead-model.h"
 
+#include <string.h>
+
+#include "relais-lead-query-store.h"
 #include "relais-lead-store.h"
 
 /* About five screens of rows. */
 #define CACHE_SIZE 1024
 
+/* The worker's connection: used by one load at a time. */
+typedef struct {
+  GMutex    lock;
+  char     *path;
+  RelaisDb *db;
+} Reader;
+
+static void
+reader_clear (Reader *reader)
+{
+  g_mutex_clear (&reader->lock);
+  g_free (reader->path);
+  g_clear_object (&reader->db);
+}
+
+static Reader *
+reader_new (const char *path)
+{
+  Reader *reader = g_atomic_rc_box_new0 (Reader);
+
+  g_mutex_init (&reader->lock);
+  reader->path = g_strdup (path);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  g_atomic_rc_box_release_full (reader, (GDestroyNotify) reader_clear);
+}
+
 struct _RelaisLeadModel
 {
-  GObject     parent_instance;
+  GObject          parent_instance;
 
-  RelaisDb   *db;
-  GArray     *ids;    /* gint64, in list order */
-  GHashTable *cache;  /* id → RelaisLead */
+  RelaisDb        *db;           /* main thread: rows */
+  Reader          *reader;       /* worker thread: ids */
+  RelaisLeadQuery *query;
+  GCancellable    *cancellable;  /* of the load in progress */
+  guint            generation;
+  gboolean         complete;
+
+  GArray          *ids;          /* gint64, in view order */
+  GHashTable      *cache;        /* id → RelaisLead */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RelaisLeadModel, relais_lead_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+enum {
+  FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static GType
 relais_lead_model_get_item_type (GListModel *model)
@@ -41,9 +101,7 @@ relais_lead_model_get_item_type (GListModel *model)
 static guint
 relais_lead_model_get_n_items (GListModel *model)
 {
-  RelaisLeadModel *self = RELAIS_LEAD_MODEL (model);
-
-  return self->ids->len;
+  return RELAIS_LEAD_MODEL (model)->ids->len;
 }
 
 static gpointer
@@ -66,8 +124,8 @@ relais_lead_model_get_item (GListModel *model,
   lead = relais_lead_store_load (self->db, id, &error);
   if (lead == NULL)
     {
-      /* Deleted by another process since the ids were read: show an empty row
-       * rather than breaking the list's promise of n_items. */
+      /* Deleted since the ids were read: show an empty row rather than breaking
+       * the list's promise of n_items; the next load drops it. */
       if (error != NULL)
         g_warning ("Reading lead %" G_GINT64_FORMAT ": %s", id, error->message);
       lead = relais_lead_new ();
@@ -90,21 +148,67 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
+relais_lead_model_dispose (GObject *object)
+{
+  RelaisLeadModel *self = (RelaisLeadModel *) object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (relais_lead_model_parent_class)->dispose (object);
+}
+
+static void
 relais_lead_model_finalize (GObject *object)
 {
   RelaisLeadModel *self = (RelaisLeadModel *) object;
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->reader, reader_unref);
+  g_clear_object (&self->query);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (relais_lead_model_parent_class)->finalize (object);
 }
 
 static void
+relais_lead_model_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RelaisLeadModel *self = RELAIS_LEAD_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 relais_lead_model_class_init (RelaisLeadModelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = relais_lead_model_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = relais_lead_model_dispose;
+  object_class->finalize = relais_lead_model_finalize;
+  object_class->get_property = relais_lead_model_get_property;
+
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted with a GError when a load failed. */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -112,12 +216,15 @@ relais_lead_model_init (RelaisLeadModel *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->query = relais_lead_query_new ();
+  self->complete = TRUE;
 }
 
 /**
  * relais_lead_model_new:
  *
- * Returns: (transfer full): an empty model; relais_lead_model_reload() fills it.
+ * Returns: (transfer full): an empty model of every lead, newest first;
+ *   relais_lead_model_reload() or _refresh() fills it.
  */
 RelaisLeadModel *
 relais_lead_model_new (RelaisDb *db)
@@ -128,21 +235,239 @@ relais_lead_model_new (RelaisDb *db)
 
   self = g_object_new (RELAIS_TYPE_LEAD_MODEL, NULL);
   self->db = g_object_ref (db);
+  self->reader = reader_new (relais_db_get_path (db));
 
   return self;
+}
+
+static void
+set_complete (RelaisLeadModel *self,
+              gboolean         complete)
+{
+  if (self->complete != complete)
+    {
+      self->complete = complete;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+    }
+}
+
+/* Shows @ids (taken). When the current ids are a prefix of them (the first page
+ * of the same load), only the new rows are announced: cheaper for the views. */
+static void
+take_ids (RelaisLeadModel *self,
+          GArray          *ids)
+{
+  guint old_len = self->ids->len;
+  gboolean prefix = old_len > 0 && old_len <= ids->len &&
+                    memcmp (self->ids->data, ids->data, old_len * sizeof (gint64)) == 0;
+
+  g_array_unref (self->ids);
+  self->ids = ids;
+
+  if (prefix)
+    {
+      if (ids->len > old_len)
+        g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, ids->len - old_len);
+      return;
+    }
+
+  g_hash_table_remove_all (self->cache);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+}
+
+/* One load; shared (reference counted) by its task and its first page. */
+typedef struct {
+  Reader          *reader;
+  RelaisLeadQuery *query;
+  guint            generation;
+  gint64           now;
+  GWeakRef         model;   /* only dereferenced on the main thread */
+} Load;
+
+static void
+load_clear (Load *load)
+{
+  reader_unref (load->reader);
+  g_object_unref (load->query);
+  g_weak_ref_clear (&load->model);
+}
+
+static void
+load_unref (Load *load)
+{
+  g_atomic_rc_box_release_full (load, (GDestroyNotify) load_clear);
+}
+
+typedef struct {
+  Load   *load;
+  GArray *ids;
+} Page;
+
+static gboolean
+first_page_cb (gpointer user_data)
+{
+  Page *page = user_data;
+  g_autoptr(RelaisLeadModel) self = g_weak_ref_get (&page->load->model);
+
+  if (self != NULL && page->load->generation == self->generation)
+    take_ids (self, g_steal_pointer (&page->ids));
+
+  load_unref (page->load);
+  g_clear_pointer (&page->ids, g_array_unref);
+  g_free (page);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  Reader *reader = load->reader;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  Page *page;
+
+  g_mutex_lock (&reader->lock);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    goto out;
+
+  if (reader->db == NULL)
+    reader->db = relais_db_open (reader->path, &error);
+  if (reader->db == NULL)
+    goto out;
+
+  if (!relais_lead_query_store_first_page (reader->db, load->query, load->now,
+                                           RELAIS_LEAD_PAGE_SIZE, ids, cancellable, &error))
+    goto out;
+
+  page = g_new0 (Page, 1);
+  page->load = g_atomic_rc_box_acquire (load);
+  page->ids = g_array_copy (ids);
+  g_main_context_invoke (g_task_get_context (task), first_page_cb, page);
+
+  g_array_set_size (ids, 0);
+  relais_lead_query_store_all_ids (reader->db, load->query, load->now, ids, cancellable, &error);
+
+out:
+  g_mutex_unlock (&reader->lock);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (g_task_return_error_if_cancelled (task))
+    return;
+  else
+    g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RelaisLeadModel *self = RELAIS_LEAD_MODEL (source);
+  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (load->generation != self->generation)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+
+  if (ids == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[FAILED], 0, error);
+      set_complete (self, TRUE);
+      return;
+    }
+
+  take_ids (self, ids);
+  set_complete (self, TRUE);
+}
+
+static void
+start_load (RelaisLeadModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+
+  load = g_atomic_rc_box_new0 (Load);
+  load->reader = g_atomic_rc_box_acquire (self->reader);
+  load->query = relais_lead_query_copy (self->query);
+  load->generation = self->generation;
+  load->now = g_get_real_time ();
+  g_weak_ref_init (&load->model, self);
+
+  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_unref);
+  g_task_run_in_thread (task, load_thread);
+
+  set_complete (self, FALSE);
+}
+
+void
+relais_lead_model_set_query (RelaisLeadModel *self,
+                             RelaisLeadQuery *query)
+{
+  g_return_if_fail (RELAIS_IS_LEAD_MODEL (self));
+  g_return_if_fail (RELAIS_IS_LEAD_QUERY (query));
+
+  g_clear_object (&self->query);
+  self->query = relais_lead_query_copy (query);
+  start_load (self);
+}
+
+/**
+ * relais_lead_model_get_query:
+ *
+ * Returns: (transfer none): the query shown (a copy of the one given).
+ */
+RelaisLeadQuery *
+relais_lead_model_get_query (RelaisLeadModel *self)
+{
+  g_return_val_if_fail (RELAIS_IS_LEAD_MODEL (self), NULL);
+  return self->query;
+}
+
+void
+relais_lead_model_refresh (RelaisLeadModel *self)
+{
+  g_return_if_fail (RELAIS_IS_LEAD_MODEL (self));
+
+  g_hash_table_remove_all (self->cache);
+  start_load (self);
 }
 
 gboolean
 relais_lead_model_reload (RelaisLeadModel  *self,
                           GError          **error)
 {
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint removed;
 
   g_return_val_if_fail (RELAIS_IS_LEAD_MODEL (self), FALSE);
 
-  ids = relais_lead_store_list_ids (self->db, error);
-  if (ids == NULL)
+  /* Whatever was loading is older than this. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  self->generation++;
+
+  if (!relais_lead_query_store_all_ids (self->db, self->query, g_get_real_time (), ids, NULL, error))
     return FALSE;
 
   removed = self->ids->len;
@@ -151,7 +476,15 @@ relais_lead_model_reload (RelaisLeadModel  *self,
   g_hash_table_remove_all (self->cache);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  set_complete (self, TRUE);
   return TRUE;
+}
+
+gboolean
+relais_lead_model_is_complete (RelaisLeadModel *self)
+{
+  g_return_val_if_fail (RELAIS_IS_LEAD_MODEL (self), TRUE);
+  return self->complete;
 }
 
 gint64
@@ -162,4 +495,13 @@ relais_lead_model_get_id (RelaisLeadModel *self,
   g_return_val_if_fail (position < self->ids->len, 0);
 
   return g_array_index (self->ids, gint64, position);
+}
+
+void
+relais_lead_model_invalidate (RelaisLeadModel *self,
+                              gint64           id)
+{
+  g_return_if_fail (RELAIS_IS_LEAD_MODEL (self));
+
+  g_hash_table_remove (self->cache, &id);
 }

@@ -8,6 +8,7 @@
 
 #include "relais-lead-store.h"
 
+#include "relais-search.h"
 #include "relais-util.h"
 
 /* Columns read into a RelaisLead, in the order of fill_lead(). */
@@ -94,6 +95,8 @@ relais_lead_store_insert (RelaisDb    *db,
                           GError     **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
+  g_autofree char *search_text = NULL;
+  g_autofree char *folded = NULL;
   gint64 now = g_get_real_time ();
   int i = 1;
 
@@ -108,9 +111,9 @@ relais_lead_store_insert (RelaisDb    *db,
                           " partner_id, rep_id, rule_id, assignment_reason, assigned_at,"
                           " accepted_at, quality_rating, quality_comment, rejection_reason,"
                           " rejection_comment, value_minor, currency, deal_id, created_at,"
-                          " updated_at, revision)"
+                          " updated_at, revision, search_text)"
                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                          " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           error);
   if (st == NULL)
     return FALSE;
@@ -162,6 +165,12 @@ relais_lead_store_insert (RelaisDb    *db,
   relais_statement_bind_int64 (st, i++, relais_lead_get_created_at (lead));
   relais_statement_bind_int64 (st, i++, relais_lead_get_updated_at (lead));
   relais_statement_bind_int64 (st, i++, relais_lead_get_revision (lead));
+  search_text = g_strjoin ("\n",
+                           relais_lead_get_first_name (lead), relais_lead_get_last_name (lead),
+                           relais_lead_get_company (lead), relais_lead_get_listing (lead),
+                           relais_lead_get_email (lead), NULL);
+  folded = relais_search_fold (search_text);
+  relais_statement_bind_text (st, i++, folded);
 
   if (!relais_statement_execute (st, error))
     return FALSE;
@@ -288,4 +297,138 @@ relais_lead_store_add_note (RelaisDb    *db,
   relais_statement_bind_int64 (st, 5, created_at);
   relais_statement_bind_int64 (st, 6, created_at);
   return relais_statement_execute (st, error);
+}
+
+struct _RelaisLeadBulk
+{
+  GPtrArray *definitions;  /* the SQL of the dropped indexes and triggers */
+};
+
+void
+relais_lead_bulk_free (RelaisLeadBulk *bulk)
+{
+  if (bulk == NULL)
+    return;
+  g_ptr_array_unref (bulk->definitions);
+  g_free (bulk);
+}
+
+/**
+ * relais_lead_store_begin_bulk:
+ *
+ * For loads of many leads inside the caller's transaction: drops the secondary
+ * indexes and the search triggers of the leads table (their definitions are
+ * read from the schema itself), so that rows go in at the speed of the table
+ * alone. relais_lead_store_end_bulk() makes them again, each in one sorted pass,
+ * and rebuilds the search index. Rows inserted in between must come through
+ * relais_lead_store_insert(), which fills search_text itself. A rollback of the
+ * transaction brings everything back as it was.
+ *
+ * Returns: (transfer full): what end_bulk needs, or %NULL with @error set.
+ */
+RelaisLeadBulk *
+relais_lead_store_begin_bulk (RelaisDb  *db,
+                              GError   **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+  RelaisLeadBulk *bulk;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
+
+  st = relais_db_prepare (db,
+                          "SELECT type, name, sql FROM sqlite_schema"
+                          " WHERE type IN ('index', 'trigger') AND tbl_name = 'lead' AND sql IS NOT NULL",
+                          error);
+  if (st == NULL)
+    return NULL;
+
+  bulk = g_new0 (RelaisLeadBulk, 1);
+  bulk->definitions = g_ptr_array_new_with_free_func (g_free);
+
+  while (relais_statement_next (st, &local_error))
+    {
+      g_ptr_array_add (kinds, g_ascii_strup (relais_statement_get_text (st, 0), -1));
+      g_ptr_array_add (names, g_strdup (relais_statement_get_text (st, 1)));
+      g_ptr_array_add (bulk->definitions, g_strdup (relais_statement_get_text (st, 2)));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      relais_lead_bulk_free (bulk);
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* Names come from the schema, never from outside: quoting suffices. */
+      g_autofree char *sql = g_strdup_printf ("DROP %s \"%s\"",
+                                              (const char *) g_ptr_array_index (kinds, i),
+                                              (const char *) g_ptr_array_index (names, i));
+
+      if (!relais_db_exec (db, sql, error))
+        {
+          relais_lead_bulk_free (bulk);
+          return NULL;
+        }
+    }
+
+  return bulk;
+}
+
+/**
+ * relais_lead_store_end_bulk:
+ * @bulk: (transfer full): from relais_lead_store_begin_bulk()
+ */
+gboolean
+relais_lead_store_end_bulk (RelaisDb        *db,
+                            RelaisLeadBulk  *bulk,
+                            GError         **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+  g_return_val_if_fail (bulk != NULL, FALSE);
+
+  for (guint i = 0; ok && i < bulk->definitions->len; i++)
+    ok = relais_db_exec (db, g_ptr_array_index (bulk->definitions, i), error);
+
+  if (ok)
+    ok = relais_db_exec (db, "INSERT INTO lead_fts (lead_fts) VALUES ('rebuild')", error);
+
+  relais_lead_bulk_free (bulk);
+  return ok;
+}
+
+/**
+ * relais_lead_store_list_countries:
+ *
+ * Returns: (transfer full): the distinct countries of the leads (one pass over
+ *   the lead_country index), or %NULL with @error set.
+ */
+GStrv
+relais_lead_store_list_countries (RelaisDb  *db,
+                                  GError   **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
+
+  st = relais_db_prepare (db, "SELECT DISTINCT country FROM lead WHERE country <> '' ORDER BY country", error);
+  if (st == NULL)
+    return NULL;
+
+  while (relais_statement_next (st, &local_error))
+    g_strv_builder_add (builder, relais_statement_get_text (st, 0));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
 }

@@ -30,4 +30,20 @@ gboolean    relais_lead_store_add_note  (RelaisDb    *db,
 GArray     *relais_lead_store_list_ids  (RelaisDb    *db,
                                          GError     **error);
 
+/* The countries of the leads, sorted (ISO codes). */
+GStrv       relais_lead_store_list_countries (RelaisDb  *db,
+                                              GError   **error);
+
+/* Loading many leads at once: see relais_lead_store_begin_bulk(). */
+typedef struct _RelaisLeadBulk RelaisLeadBulk;
+
+RelaisLeadBulk *relais_lead_store_begin_bulk (RelaisDb        *db,
+                                              GError         **error);
+gboolean        relais_lead_store_end_bulk   (RelaisDb        *db,
+                                              RelaisLeadBulk  *bulk,
+                                              GError         **error);
+void            relais_lead_bulk_free        (RelaisLeadBulk  *bulk);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelaisLeadBulk, relais_lead_bulk_free)
+
 G_END_DECLS

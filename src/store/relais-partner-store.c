@@ -313,3 +313,60 @@ relais_queue_store_add_member (RelaisDb  *db,
   relais_statement_bind_int64 (st, 2, partner_id);
   return relais_statement_execute (st, error);
 }
+
+/* Runs @sql, which selects (id, name), into a list of names and one of ids. */
+static gboolean
+list_names (RelaisDb    *db,
+            const char  *sql,
+            GStrv       *names,
+            GArray     **ids,
+            GError     **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GArray) id_array = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GError *local_error = NULL;
+
+  st = relais_db_prepare (db, sql, error);
+  if (st == NULL)
+    return FALSE;
+
+  while (relais_statement_next (st, &local_error))
+    {
+      gint64 id = relais_statement_get_int64 (st, 0);
+
+      g_array_append_val (id_array, id);
+      g_strv_builder_add (builder, relais_statement_get_text (st, 1));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  *names = g_strv_builder_end (builder);
+  *ids = g_steal_pointer (&id_array);
+  return TRUE;
+}
+
+gboolean
+relais_queue_store_list (RelaisDb  *db,
+                         GStrv     *names,
+                         GArray   **ids,
+                         GError   **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+
+  return list_names (db, "SELECT id, name FROM queue ORDER BY name COLLATE NOCASE, id", names, ids, error);
+}
+
+gboolean
+relais_partner_store_list_names (RelaisDb  *db,
+                                 GStrv     *names,
+                                 GArray   **ids,
+                                 GError   **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+
+  return list_names (db, "SELECT id, name FROM partner ORDER BY name COLLATE NOCASE, id", names, ids, error);
+}

@@ -35,4 +35,17 @@ gboolean    relais_queue_store_add_member       (RelaisDb       *db,
                                                  gint64          partner_id,
                                                  GError        **error);
 
+/* Every queue by name: their names (NULL-terminated) and their ids (gint64) in
+ * the same order. */
+gboolean    relais_queue_store_list             (RelaisDb       *db,
+                                                 GStrv          *names,
+                                                 GArray        **ids,
+                                                 GError        **error);
+
+/* Every partner by name, as relais_queue_store_list() gives queues. */
+gboolean    relais_partner_store_list_names     (RelaisDb       *db,
+                                                 GStrv          *names,
+                                                 GArray        **ids,
+                                                 GError        **error);
+
 G_END_DECLS

@@ -12,17 +12,44 @@
 #include <glib/gi18n.h>
 
 #include "relais-lead-model.h"
+#include "relais-lead-store.h"
+#include "relais-partner-store.h"
 #include "relais-util.h"
 
 struct _RelaisLeadList
 {
   GtkWidget           parent_instance;
 
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkDropDown        *sort_dropdown;
+  GtkRevealer        *chips_revealer;
+  GtkBox             *chips_box;
   GtkStack           *stack;
   GtkColumnView      *column_view;
   GtkMultiSelection  *selection;
+  GtkPopover         *filter_popover;
+  GtkFlowBox         *status_box;
+  GtkDropDown        *kind_dropdown;
+  GtkDropDown        *category_dropdown;
+  GtkDropDown        *queue_dropdown;
+  GtkDropDown        *partner_dropdown;
+  GtkDropDown        *country_dropdown;
+  GtkCheckButton     *unassigned_check;
+  GtkCheckButton     *overdue_check;
+  GtkCheckButton     *status_checks[RELAIS_LEAD_N_STATUSES];
 
+  RelaisDb           *db;
   RelaisLeadModel    *model;
+  RelaisLeadQuery    *query;
+  GArray             *queue_ids;    /* gint64, in the order of queue_dropdown after "Any" */
+  GArray             *partner_ids;  /* gint64, likewise */
+  GStrv               countries;    /* likewise */
+  gboolean            choices_loaded;
+  gboolean            syncing;      /* widgets are being set from the query */
+
+  /* Sorting by a click on a column header (see sort_from_columns()). */
+  GtkColumnViewColumn *sort_probe_column;
 };
 
 G_DEFINE_FINAL_TYPE (RelaisLeadList, relais_lead_list, GTK_TYPE_WIDGET)
@@ -81,13 +108,462 @@ sla_visible_cb (gpointer    user_data,
   return lead != NULL && relais_lead_is_overdue (lead, g_get_real_time ());
 }
 
+/* The stack page that fits the model: the list, "no match", or "no lead". */
+static void
+update_page (RelaisLeadList *self)
+{
+  const char *page = "list";
+
+  if (self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0 &&
+      relais_lead_model_is_complete (self->model))
+    page = relais_lead_query_is_filtered (self->query) ? "no-results" : "empty";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+static void
+model_changed_cb (RelaisLeadList *self)
+{
+  update_page (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+model_failed_cb (RelaisLeadList *self,
+                 GError         *error)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  /* The window shows errors as toasts. */
+  if (root != NULL)
+    gtk_widget_activate_action (root, "win.show-error", "s", error->message);
+}
+
+static void
+chip_clicked_cb (GtkButton      *button,
+                 RelaisLeadList *self)
+{
+  const char *what = g_object_get_data (G_OBJECT (button), "relais-filter");
+
+  if (g_str_equal (what, "status"))
+    relais_lead_query_set_statuses (self->query, 0);
+  else if (g_str_equal (what, "kind"))
+    relais_lead_query_set_kind (self->query, -1);
+  else if (g_str_equal (what, "category"))
+    relais_lead_query_set_category (self->query, -1);
+  else if (g_str_equal (what, "queue"))
+    relais_lead_query_set_queue_id (self->query, 0);
+  else if (g_str_equal (what, "partner"))
+    relais_lead_query_set_partner_id (self->query, 0);
+  else if (g_str_equal (what, "country"))
+    relais_lead_query_set_country (self->query, NULL);
+  else if (g_str_equal (what, "unassigned"))
+    relais_lead_query_set_unassigned (self->query, FALSE);
+  else if (g_str_equal (what, "overdue"))
+    relais_lead_query_set_overdue (self->query, FALSE);
+}
+
+static void
+add_chip (RelaisLeadList *self,
+          const char     *what,
+          const char     *label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *accessible = NULL;
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "relais-chip");
+  /* Translators: the accessible name of the button that removes one filter;
+   * %s describes the filter, e.g. "Status: New" */
+  accessible = g_strdup_printf (_("Remove the filter %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_tooltip_text (button, accessible);
+  g_object_set_data_full (G_OBJECT (button), "relais-filter", g_strdup (what), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
+  gtk_box_append (self->chips_box, button);
+}
+
+static const char *
+dropdown_string (GtkDropDown *dropdown,
+                 guint        position)
+{
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+
+  return list ? gtk_string_list_get_string (list, position) : NULL;
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return G_MAXUINT;
+}
+
+/* One chip per active filter, each removing its filter when clicked. */
+static void
+update_chips (RelaisLeadList *self)
+{
+  RelaisLeadQuery *q = self->query;
+  GtkWidget *child;
+  guint statuses = relais_lead_query_get_statuses (q);
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+    gtk_box_remove (self->chips_box, child);
+
+  if (statuses != 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *label = NULL;
+
+      for (guint s = 0; s < RELAIS_LEAD_N_STATUSES; s++)
+        {
+          if ((statuses & (1u << s)) == 0)
+            continue;
+          if (names->len > 0)
+            /* Translators: separates the statuses of a filter, "New, Contacted" */
+            g_string_append (names, _(", "));
+          g_string_append (names, relais_enum_label (&relais_lead_status_info, s));
+        }
+      /* Translators: a filter on the lead status; %s lists statuses */
+      label = g_strdup_printf (_("Status: %s"), names->str);
+      add_chip (self, "status", label);
+      any = TRUE;
+    }
+
+  if (relais_lead_query_get_kind (q) >= 0)
+    {
+      /* Translators: a filter on the kind of listing; %s is App or Service */
+      g_autofree char *label = g_strdup_printf (_("Kind: %s"), relais_enum_label (&relais_lead_kind_info, relais_lead_query_get_kind (q)));
+      add_chip (self, "kind", label);
+      any = TRUE;
+    }
+
+  if (relais_lead_query_get_category (q) >= 0)
+    {
+      /* Translators: a filter on the lead category; %s is e.g. BANT */
+      g_autofree char *label = g_strdup_printf (_("Category: %s"), relais_enum_label (&relais_lead_category_info, relais_lead_query_get_category (q)));
+      add_chip (self, "category", label);
+      any = TRUE;
+    }
+
+  if (relais_lead_query_get_queue_id (q) != 0)
+    {
+      guint i = find_id (self->queue_ids, relais_lead_query_get_queue_id (q));
+      /* Translators: a filter on the queue of leads; %s is its name */
+      g_autofree char *label = g_strdup_printf (_("Queue: %s"), i != G_MAXUINT ? dropdown_string (self->queue_dropdown, i + 1) : "…");
+      add_chip (self, "queue", label);
+      any = TRUE;
+    }
+
+  if (relais_lead_query_get_partner_id (q) != 0)
+    {
+      guint i = find_id (self->partner_ids, relais_lead_query_get_partner_id (q));
+      /* Translators: a filter on the partner of leads; %s is its name */
+      g_autofree char *label = g_strdup_printf (_("Partner: %s"), i != G_MAXUINT ? dropdown_string (self->partner_dropdown, i + 1) : "…");
+      add_chip (self, "partner", label);
+      any = TRUE;
+    }
+
+  if (relais_lead_query_get_country (q)[0] != '\0')
+    {
+      /* Translators: a filter on the country of leads; %s is its ISO code */
+      g_autofree char *label = g_strdup_printf (_("Country: %s"), relais_lead_query_get_country (q));
+      add_chip (self, "country", label);
+      any = TRUE;
+    }
+
+  if (relais_lead_query_get_unassigned (q))
+    {
+      add_chip (self, "unassigned", _("Unassigned"));
+      any = TRUE;
+    }
+
+  if (relais_lead_query_get_overdue (q))
+    {
+      /* Translators: a filter: leads not accepted within 48 hours */
+      add_chip (self, "overdue", _("Overdue"));
+      any = TRUE;
+    }
+
+  gtk_revealer_set_reveal_child (self->chips_revealer, any);
+}
+
+/* Sets the filter widgets from the query, without feeding back into it. */
+static void
+sync_widgets (RelaisLeadList *self)
+{
+  RelaisLeadQuery *q = self->query;
+  guint statuses = relais_lead_query_get_statuses (q);
+
+  self->syncing = TRUE;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), relais_lead_query_get_search (q)) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), relais_lead_query_get_search (q));
+  for (guint s = 0; s < RELAIS_LEAD_N_STATUSES; s++)
+    gtk_check_button_set_active (self->status_checks[s], (statuses & (1u << s)) != 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, relais_lead_query_get_kind (q) + 1);
+  gtk_drop_down_set_selected (self->category_dropdown, relais_lead_query_get_category (q) + 1);
+  if (self->choices_loaded)
+    {
+      guint i;
+
+      i = find_id (self->queue_ids, relais_lead_query_get_queue_id (q));
+      gtk_drop_down_set_selected (self->queue_dropdown, i == G_MAXUINT ? 0 : i + 1);
+      i = find_id (self->partner_ids, relais_lead_query_get_partner_id (q));
+      gtk_drop_down_set_selected (self->partner_dropdown, i == G_MAXUINT ? 0 : i + 1);
+      i = 0;
+      for (guint k = 0; self->countries != NULL && self->countries[k] != NULL; k++)
+        if (g_str_equal (self->countries[k], relais_lead_query_get_country (q)))
+          i = k + 1;
+      gtk_drop_down_set_selected (self->country_dropdown, i);
+    }
+  gtk_check_button_set_active (self->unassigned_check, relais_lead_query_get_unassigned (q));
+  gtk_check_button_set_active (self->overdue_check, relais_lead_query_get_overdue (q));
+  gtk_drop_down_set_selected (self->sort_dropdown, relais_lead_query_get_sort (q));
+
+  self->syncing = FALSE;
+}
+
+static void
+query_changed_cb (RelaisLeadList *self)
+{
+  sync_widgets (self);
+  update_chips (self);
+
+  if (self->model != NULL)
+    relais_lead_model_set_query (self->model, self->query);
+  update_page (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+search_changed_cb (RelaisLeadList *self)
+{
+  if (!self->syncing)
+    relais_lead_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (RelaisLeadList *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+clear_filters_cb (RelaisLeadList *self)
+{
+  relais_lead_query_clear_filters (self->query);
+}
+
+/* Reads every filter widget into the query (one "changed" per widget edit). */
+static void
+filters_edited_cb (RelaisLeadList *self)
+{
+  guint statuses = 0;
+  guint i;
+
+  if (self->syncing)
+    return;
+
+  for (guint s = 0; s < RELAIS_LEAD_N_STATUSES; s++)
+    if (gtk_check_button_get_active (self->status_checks[s]))
+      statuses |= 1u << s;
+
+  g_object_freeze_notify (G_OBJECT (self->query));
+  relais_lead_query_set_statuses (self->query, statuses);
+  relais_lead_query_set_kind (self->query, (int) gtk_drop_down_get_selected (self->kind_dropdown) - 1);
+  relais_lead_query_set_category (self->query, (int) gtk_drop_down_get_selected (self->category_dropdown) - 1);
+  if (self->choices_loaded)
+    {
+      i = gtk_drop_down_get_selected (self->queue_dropdown);
+      relais_lead_query_set_queue_id (self->query, i > 0 && i <= self->queue_ids->len ? g_array_index (self->queue_ids, gint64, i - 1) : 0);
+      i = gtk_drop_down_get_selected (self->partner_dropdown);
+      relais_lead_query_set_partner_id (self->query, i > 0 && i <= self->partner_ids->len ? g_array_index (self->partner_ids, gint64, i - 1) : 0);
+      i = gtk_drop_down_get_selected (self->country_dropdown);
+      relais_lead_query_set_country (self->query, i > 0 ? self->countries[i - 1] : NULL);
+    }
+  relais_lead_query_set_unassigned (self->query, gtk_check_button_get_active (self->unassigned_check));
+  relais_lead_query_set_overdue (self->query, gtk_check_button_get_active (self->overdue_check));
+  g_object_thaw_notify (G_OBJECT (self->query));
+}
+
+static void
+sort_selected_cb (RelaisLeadList *self)
+{
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  if (self->syncing || sort >= RELAIS_LEAD_N_SORTS)
+    return;
+
+  relais_lead_query_set_sort (self->query, sort);
+  relais_lead_query_set_descending (self->query, FALSE);
+}
+
+/* A GtkStringList of "Any" then @labels. */
+static void
+set_choices (GtkDropDown        *dropdown,
+             const char         *any,
+             const char * const *labels)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, any);
+  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+    gtk_string_list_append (list, labels[i]);
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}
+
+static void
+set_enum_choices (GtkDropDown          *dropdown,
+                  const char           *any,
+                  const RelaisEnumInfo *info)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  for (guint i = 0; i < info->n_values; i++)
+    g_ptr_array_add (labels, (gpointer) relais_enum_label (info, info->values[i].value));
+  g_ptr_array_add (labels, NULL);
+
+  set_choices (dropdown, any, (const char * const *) labels->pdata);
+}
+
+/* Queues, partners and countries come from the store, when the filters are
+ * first opened: the window does not wait for them. */
+static void
+load_choices (RelaisLeadList *self)
+{
+  g_auto(GStrv) queue_names = NULL;
+  g_auto(GStrv) partner_names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->choices_loaded || self->db == NULL)
+    return;
+
+  g_clear_pointer (&self->queue_ids, g_array_unref);
+  g_clear_pointer (&self->partner_ids, g_array_unref);
+  g_clear_pointer (&self->countries, g_strfreev);
+
+  if (!relais_queue_store_list (self->db, &queue_names, &self->queue_ids, &error) ||
+      !relais_partner_store_list_names (self->db, &partner_names, &self->partner_ids, &error) ||
+      (self->countries = relais_lead_store_list_countries (self->db, &error)) == NULL)
+    {
+      model_failed_cb (self, error);
+      return;
+    }
+
+  self->syncing = TRUE;
+  /* Translators: the choice of a filter that does not filter */
+  set_choices (self->queue_dropdown, C_("filter", "Any queue"), (const char * const *) queue_names);
+  set_choices (self->partner_dropdown, C_("filter", "Any partner"), (const char * const *) partner_names);
+  set_choices (self->country_dropdown, C_("filter", "Any country"), (const char * const *) self->countries);
+  self->syncing = FALSE;
+
+  self->choices_loaded = TRUE;
+  sync_widgets (self);
+}
+
+/* GTK 4.8 has no API to ask a column view which column it sorts by (4.10 has).
+ * Each sortable column gets a sorter that notes itself and says "before": the
+ * column view's sorter, asked to compare two items, calls the primary column's
+ * sorter first, and inverts the answer when that column sorts descending. */
+static int
+probe_sort_cb (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GtkColumnViewColumn *column = user_data;
+  RelaisLeadList *self = g_object_get_data (G_OBJECT (column), "relais-list");
+
+  if (self->sort_probe_column == NULL)
+    self->sort_probe_column = column;
+  return -1;
+}
+
+static void
+column_sorter_changed_cb (GtkSorter      *sorter,
+                          GtkSorterChange change,
+                          RelaisLeadList *self)
+{
+  g_autoptr(RelaisLead) a = relais_lead_new ();
+  g_autoptr(RelaisLead) b = relais_lead_new ();
+  const char *sort_name;
+  gboolean descending;
+  int order;
+
+  if (self->syncing)
+    return;
+
+  self->sort_probe_column = NULL;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->sort_probe_column == NULL)
+    return;  /* unsorted */
+
+  descending = order > 0;
+  sort_name = g_object_get_data (G_OBJECT (self->sort_probe_column), "relais-sort");
+
+  g_object_freeze_notify (G_OBJECT (self->query));
+  if (g_str_equal (sort_name, "age"))
+    {
+      /* Ascending age is newest first. */
+      relais_lead_query_set_sort (self->query, descending ? RELAIS_LEAD_SORT_OLDEST : RELAIS_LEAD_SORT_NEWEST);
+      relais_lead_query_set_descending (self->query, FALSE);
+    }
+  else
+    {
+      int sort = RELAIS_LEAD_SORT_NEWEST;
+
+      relais_enum_from_code (&relais_lead_sort_info, sort_name, &sort);
+      relais_lead_query_set_sort (self->query, sort);
+      relais_lead_query_set_descending (self->query, descending);
+    }
+  g_object_thaw_notify (G_OBJECT (self->query));
+}
+
+static void
+setup_column_sorting (RelaisLeadList *self)
+{
+  static const struct { guint index; const char *sort; } sortable[] = {
+    { 0, "first_name" }, { 1, "company" }, { 3, "listing" }, { 7, "age" },
+  };
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sortable); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, sortable[i].index);
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (probe_sort_cb, column, NULL);
+
+      g_object_set_data (G_OBJECT (column), "relais-list", self);
+      g_object_set_data (G_OBJECT (column), "relais-sort", (gpointer) sortable[i].sort);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+    }
+
+  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
+                    G_CALLBACK (column_sorter_changed_cb), self);
+}
+
 static void
 relais_lead_list_dispose (GObject *object)
 {
   RelaisLeadList *self = (RelaisLeadList *) object;
 
+  if (self->query != NULL)
+    g_signal_handlers_disconnect_by_data (self->query, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RELAIS_TYPE_LEAD_LIST);
   g_clear_object (&self->model);
+  g_clear_object (&self->query);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->queue_ids, g_array_unref);
+  g_clear_pointer (&self->partner_ids, g_array_unref);
+  g_clear_pointer (&self->countries, g_strfreev);
 
   G_OBJECT_CLASS (relais_lead_list_parent_class)->dispose (object);
 }
@@ -108,9 +584,27 @@ relais_lead_list_class_init (RelaisLeadListClass *klass)
                                    G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/relais/Relais/leads/relais-lead-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, chips_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, chips_box);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, stack);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, column_view);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, selection);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, status_box);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, queue_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, partner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, unassigned_check);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, overdue_check);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, full_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, age_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, sla_text_cb);
@@ -123,7 +617,50 @@ relais_lead_list_class_init (RelaisLeadListClass *klass)
 static void
 relais_lead_list_init (RelaisLeadList *self)
 {
+  g_autoptr(GPtrArray) sort_labels = g_ptr_array_new ();
+  g_autoptr(GtkStringList) sorts = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->query = relais_lead_query_new ();
+  g_signal_connect_swapped (self->query, "changed", G_CALLBACK (query_changed_cb), self);
+
+  for (guint s = 0; s < RELAIS_LEAD_N_STATUSES; s++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (relais_enum_label (&relais_lead_status_info, s));
+
+      self->status_checks[s] = GTK_CHECK_BUTTON (check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (filters_edited_cb), self);
+      gtk_flow_box_append (self->status_box, check);
+    }
+
+  /* Translators: the choice of a filter that does not filter */
+  set_enum_choices (self->kind_dropdown, C_("filter", "Any kind"), &relais_lead_kind_info);
+  /* Translators: the choice of a filter that does not filter */
+  set_enum_choices (self->category_dropdown, C_("filter", "Any category"), &relais_lead_category_info);
+  set_choices (self->queue_dropdown, C_("filter", "Any queue"), NULL);
+  set_choices (self->partner_dropdown, C_("filter", "Any partner"), NULL);
+  set_choices (self->country_dropdown, C_("filter", "Any country"), NULL);
+
+  /* The partner list is long: its dropdown searches the names. */
+  gtk_drop_down_set_expression (self->partner_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+
+  for (guint i = 0; i < relais_lead_sort_info.n_values; i++)
+    g_ptr_array_add (sort_labels, (gpointer) relais_enum_label (&relais_lead_sort_info, i));
+  g_ptr_array_add (sort_labels, NULL);
+  sorts = gtk_string_list_new ((const char * const *) sort_labels->pdata);
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sorts));
+
+  g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_selected_cb), self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (filters_edited_cb), self);
+  g_signal_connect_swapped (self->category_dropdown, "notify::selected", G_CALLBACK (filters_edited_cb), self);
+  g_signal_connect_swapped (self->queue_dropdown, "notify::selected", G_CALLBACK (filters_edited_cb), self);
+  g_signal_connect_swapped (self->partner_dropdown, "notify::selected", G_CALLBACK (filters_edited_cb), self);
+  g_signal_connect_swapped (self->country_dropdown, "notify::selected", G_CALLBACK (filters_edited_cb), self);
+  g_signal_connect_swapped (self->filter_popover, "show", G_CALLBACK (load_choices), self);
+
+  setup_column_sorting (self);
 }
 
 void
@@ -133,26 +670,46 @@ relais_lead_list_set_db (RelaisLeadList *self,
   g_return_if_fail (RELAIS_IS_LEAD_LIST (self));
   g_return_if_fail (RELAIS_IS_DB (db));
 
+  g_set_object (&self->db, db);
   g_clear_object (&self->model);
   self->model = relais_lead_model_new (db);
+  relais_lead_model_set_query (self->model, self->query);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_changed_cb), self);
+  g_signal_connect_swapped (self->model, "notify::complete", G_CALLBACK (model_changed_cb), self);
+  g_signal_connect_swapped (self->model, "failed", G_CALLBACK (model_failed_cb), self);
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->model));
 }
 
-gboolean
-relais_lead_list_reload (RelaisLeadList  *self,
-                         GError         **error)
+/* Reads the store again in the background, after a change made elsewhere. */
+void
+relais_lead_list_reload (RelaisLeadList *self)
 {
-  gboolean ok;
+  g_return_if_fail (RELAIS_IS_LEAD_LIST (self));
+  g_return_if_fail (self->model != NULL);
 
-  g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), FALSE);
-  g_return_val_if_fail (self->model != NULL, FALSE);
+  self->choices_loaded = FALSE;
+  relais_lead_model_refresh (self->model);
+}
 
-  ok = relais_lead_model_reload (self->model, error);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ? "list" : "empty");
-  g_signal_emit (self, signals[CHANGED], 0);
+void
+relais_lead_list_focus_search (RelaisLeadList *self)
+{
+  g_return_if_fail (RELAIS_IS_LEAD_LIST (self));
 
-  return ok;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * relais_lead_list_get_query:
+ *
+ * Returns: (transfer none): the search, filters and sort of the list; changing
+ *   it changes the list.
+ */
+RelaisLeadQuery *
+relais_lead_list_get_query (RelaisLeadList *self)
+{
+  g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), NULL);
+  return self->query;
 }
 
 /**
@@ -168,8 +725,16 @@ relais_lead_list_dup_summary (RelaisLeadList *self)
 
   g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), NULL);
 
+  if (self->model != NULL && !relais_lead_model_is_complete (self->model))
+    /* Translators: shown while the leads of a search are being counted */
+    return g_strdup (_("Counting…"));
+
   n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
   count = relais_format_count (n);
+
+  if (relais_lead_query_is_filtered (self->query))
+    /* Translators: the number of leads that match the search and filters */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s matching lead", "%s matching leads", n), count);
 
   /* Translators: the number of leads in the list; %s is the formatted count */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s lead", "%s leads", n), count);

@@ -7,16 +7,18 @@
 #include <gtk/gtk.h>
 
 #include "relais-db.h"
+#include "relais-lead-query.h"
 
 G_BEGIN_DECLS
 
 #define RELAIS_TYPE_LEAD_LIST (relais_lead_list_get_type ())
 G_DECLARE_FINAL_TYPE (RelaisLeadList, relais_lead_list, RELAIS, LEAD_LIST, GtkWidget)
 
-void      relais_lead_list_set_db      (RelaisLeadList  *self,
-                                        RelaisDb        *db);
-gboolean  relais_lead_list_reload      (RelaisLeadList  *self,
-                                        GError         **error);
-char     *relais_lead_list_dup_summary (RelaisLeadList  *self);
+void             relais_lead_list_set_db       (RelaisLeadList  *self,
+                                                RelaisDb        *db);
+void             relais_lead_list_reload       (RelaisLeadList  *self);
+void             relais_lead_list_focus_search (RelaisLeadList  *self);
+RelaisLeadQuery *relais_lead_list_get_query    (RelaisLeadList  *self);
+char            *relais_lead_list_dup_summary  (RelaisLeadList  *self);
 
 G_END_DECLS
