@@ -58,6 +58,34 @@ escape (const char *s)
   return g_string_free (out, FALSE);
 }
 
+/* The offset of @root's surface within the toplevel's surface: the offsets
+ * handed down already include it, less the root's own shadow transform. */
+static double
+sx_surface (GtkWidget *root,
+            double     sx)
+{
+  double tx = 0, ty = 0;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (root), &tx, &ty);
+  return sx - tx;
+}
+
+static double
+sy_surface (GtkWidget *root,
+            double     sy)
+{
+  double tx = 0, ty = 0;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (root), &tx, &ty);
+  return sy - ty;
+}
+
+static void dump_widget (GtkWidget *widget,
+                         GtkWidget *root,
+                         double     sx,
+                         double     sy,
+                         int        depth);
+
 /* x and y are in the toplevel's surface (X window) coordinates, so that a test
  * can feed them to `xdotool mousemove --window WID X Y` as they are. */
 static void
@@ -94,8 +122,24 @@ dump_widget (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (gtk_widget_get_visible (child))
-        dump_widget (child, root, sx, sy, depth + 1);
+      if (!gtk_widget_get_visible (child))
+        continue;
+
+      /* A popover is a surface of its own, placed relative to its parent's
+       * surface: its widgets are measured in it, then moved by its position. */
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_mapped (child))
+        {
+          GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (child));
+          double px = 0, py = 0;
+
+          gtk_native_get_surface_transform (GTK_NATIVE (child), &px, &py);
+          px += gdk_popup_get_position_x (GDK_POPUP (surface)) + sx_surface (root, sx);
+          py += gdk_popup_get_position_y (GDK_POPUP (surface)) + sy_surface (root, sy);
+          dump_widget (child, child, px, py, depth + 1);
+          continue;
+        }
+
+      dump_widget (child, root, sx, sy, depth + 1);
     }
 }
 

@@ -175,7 +175,6 @@ add_chip (RelaisLeadList *self,
   gtk_box_append (GTK_BOX (box), gtk_label_new (label));
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
   gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "relais-chip");
   /* Translators: the accessible name of the button that removes one filter;
    * %s describes the filter, e.g. "Status: New" */
