@@ -255,13 +255,17 @@ collect_ids (RelaisDb      *db,
   return TRUE;
 }
 
+/* With @with_text, the second column is search_text, for a walk that checks it
+ * in C; without, only ids are read, from the indexes alone where they can be. */
 static GString *
 build_sql (RelaisLeadQuery *query,
            gint64           now,
            SearchPlan       plan,
+           gboolean         with_text,
            Params          *params)
 {
-  GString *sql = g_string_new ("SELECT lead.id, lead.search_text FROM lead WHERE 1");
+  GString *sql = g_string_new (with_text ? "SELECT lead.id, lead.search_text FROM lead WHERE 1"
+                                         : "SELECT lead.id FROM lead WHERE 1");
   const char *search = relais_lead_query_get_search (query);
 
   if (plan == SEARCH_INDEX)
@@ -318,7 +322,7 @@ relais_lead_query_store_first_page (RelaisDb         *db,
 
   /* The walk, checking the search in C so that the rows stream in view order. */
   params_init (&params);
-  sql = build_sql (query, now, SEARCH_NONE, &params);
+  sql = build_sql (query, now, SEARCH_NONE, needle != NULL, &params);
   ok = collect_ids (db, sql->str, &params, needle, limit,
                     needle != NULL ? WALK_BUDGET : 0, ids, &exhausted, cancellable, error);
   params_clear (&params);
@@ -332,7 +336,7 @@ relais_lead_query_store_first_page (RelaisDb         *db,
   g_string_free (g_steal_pointer (&sql), TRUE);
   sql = build_sql (query, now,
                    relais_search_length (relais_lead_query_get_search (query)) >= 3 ? SEARCH_INDEX : SEARCH_WALK,
-                   &params);
+                   FALSE, &params);
   ok = collect_ids (db, sql->str, &params, NULL, limit, 0, ids, NULL, cancellable, error);
   params_clear (&params);
 
@@ -363,7 +367,7 @@ relais_lead_query_store_all_ids (RelaisDb         *db,
     plan = SEARCH_WALK;
 
   params_init (&params);
-  sql = build_sql (query, now, plan, &params);
+  sql = build_sql (query, now, plan, FALSE, &params);
   ok = collect_ids (db, sql->str, &params, NULL, 0, 0, ids, NULL, cancellable, error);
   params_clear (&params);
 
