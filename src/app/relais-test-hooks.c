@@ -11,9 +11,14 @@
 #include <adwaita.h>
 #include <glib-unix.h>
 #include <stdio.h>
+#include <sys/resource.h>
 
 /* Time of process start, as near as GLib lets us know it. */
 static gint64 started_at;
+static gboolean first_frame_done;
+static gboolean data_loaded;
+
+static void quit_if_done (void);
 
 gboolean
 relais_test_hooks_enabled (void)
@@ -182,6 +187,8 @@ after_paint_cb (GdkFrameClock *clock,
 {
   printf ("FIRST-FRAME %.1f\n", (g_get_monotonic_time () - started_at) / 1000.0);
   fflush (stdout);
+  first_frame_done = TRUE;
+  quit_if_done ();
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
 }
 
@@ -203,4 +210,30 @@ relais_test_hooks_watch_window (GtkWindow *window)
     return;
 
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), NULL);
+}
+
+/* With RELAIS_QUIT_AFTER_LOAD (relais-bench), the app quits once its first frame
+ * is painted and @loaded says the data is in. */
+void
+relais_test_hooks_maybe_quit (gboolean loaded)
+{
+  data_loaded = loaded;
+  quit_if_done ();
+}
+
+static void
+quit_if_done (void)
+{
+  if (!data_loaded || !first_frame_done || g_getenv ("RELAIS_QUIT_AFTER_LOAD") == NULL)
+    return;
+
+  {
+    struct rusage usage;
+
+    getrusage (RUSAGE_SELF, &usage);
+    printf ("LOADED %.1f\n", (g_get_monotonic_time () - started_at) / 1000.0);
+    printf ("PEAK-RSS-KB %ld\n", usage.ru_maxrss);
+    fflush (stdout);
+  }
+  g_application_quit (g_application_get_default ());
 }

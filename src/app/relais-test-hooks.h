@@ -14,5 +14,6 @@ G_BEGIN_DECLS
 gboolean relais_test_hooks_enabled        (void);
 void     relais_test_hooks_install        (void);
 void     relais_test_hooks_watch_window   (GtkWindow *window);
+void     relais_test_hooks_maybe_quit     (gboolean   loaded);
 
 G_END_DECLS

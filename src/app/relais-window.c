@@ -12,6 +12,7 @@
 
 #include "relais-lead-list.h"
 #include "relais-partner-list.h"
+#include "relais-test-hooks.h"
 
 struct _RelaisWindow
 {
@@ -84,6 +85,7 @@ static void
 lead_list_changed_cb (RelaisWindow *self)
 {
   update_title (self);
+  relais_test_hooks_maybe_quit (relais_lead_list_is_loaded (self->lead_list));
 }
 
 static void

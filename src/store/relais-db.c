@@ -30,6 +30,7 @@ typedef struct {
 static const Migration migrations[] = {
   { 1, "/io/github/relais/Relais/store/relais-schema-v1.sql" },
   { 2, "/io/github/relais/Relais/store/relais-schema-v2.sql" },
+  { 3, "/io/github/relais/Relais/store/relais-schema-v3.sql" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELAIS_DB_SCHEMA_VERSION);

@@ -29,7 +29,7 @@ typedef enum {
 } RelaisDbError;
 
 /* The schema version this program writes; see relais-db.c for the migrations. */
-#define RELAIS_DB_SCHEMA_VERSION 2
+#define RELAIS_DB_SCHEMA_VERSION 3
 
 GQuark           relais_db_error_quark       (void);
 

@@ -264,9 +264,22 @@ build_sql (RelaisLeadQuery *query,
            gboolean         with_text,
            Params          *params)
 {
-  GString *sql = g_string_new (with_text ? "SELECT lead.id, lead.search_text FROM lead WHERE 1"
-                                         : "SELECT lead.id FROM lead WHERE 1");
+  GString *sql = g_string_new (with_text ? "SELECT lead.id, lead.search_text FROM lead"
+                                         : "SELECT lead.id FROM lead");
   const char *search = relais_lead_query_get_search (query);
+  RelaisLeadSort sort = relais_lead_query_get_sort (query);
+
+  /* Without statistics SQLite takes "partner_id IS NULL" or "status = ?" for
+   * selective and sorts all their matches; the partial indexes of schema 3
+   * give these two filters in date order instead. */
+  if (plan != SEARCH_INDEX && (sort == RELAIS_LEAD_SORT_NEWEST || sort == RELAIS_LEAD_SORT_OLDEST))
+    {
+      if (relais_lead_query_get_overdue (query))
+        g_string_append (sql, " INDEXED BY lead_waiting");
+      else if (relais_lead_query_get_unassigned (query))
+        g_string_append (sql, " INDEXED BY lead_unassigned");
+    }
+  g_string_append (sql, " WHERE 1");
 
   if (plan == SEARCH_INDEX)
     {

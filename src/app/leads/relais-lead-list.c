@@ -690,6 +690,15 @@ relais_lead_list_reload (RelaisLeadList *self)
   relais_lead_model_refresh (self->model);
 }
 
+/* Whether every lead of the current query is in the list. */
+gboolean
+relais_lead_list_is_loaded (RelaisLeadList *self)
+{
+  g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), FALSE);
+
+  return self->model != NULL && relais_lead_model_is_complete (self->model);
+}
+
 void
 relais_lead_list_focus_search (RelaisLeadList *self)
 {

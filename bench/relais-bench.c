@@ -1,0 +1,319 @@
+/* relais-bench.c — measures Relais on a large store and prints one figure per
+ * line, "name value". Not a test: it never fails on a slow machine.
+ *
+ *   relais-bench leads --db PATH   (an empty PATH is filled with 1,000,000 leads)
+ *
+ * first_frame_ms and peak_rss_mb come from the real app, started on the store
+ * (it needs a display: run the bench under tests/ui/xvfb-session.sh).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "relais-bench"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relais-db.h"
+#include "relais-demo.h"
+#include "relais-lead-query-store.h"
+#include "relais-lead-store.h"
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  guint index;
+
+  g_array_sort (samples, compare_doubles);
+  index = (guint) (p * (samples->len - 1) + 0.5);
+  return g_array_index (samples, double, index);
+}
+
+static void
+print_figure (const char *name,
+              double      value)
+{
+  printf ("%s %.2f\n", name, value);
+  fflush (stdout);
+}
+
+/* Time until the first page of @query is read, in ms. */
+static double
+time_first_page (RelaisDb        *db,
+                 RelaisLeadQuery *query)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!relais_lead_query_store_first_page (db, query, g_get_real_time (), RELAIS_LEAD_PAGE_SIZE,
+                                           ids, NULL, &error))
+    g_error ("query: %s", error->message);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Searches as people type them: pieces of real names, companies and listings,
+ * @length characters long, drawn from random leads. */
+static GPtrArray *
+sample_searches (RelaisDb *db,
+                 guint     length,
+                 guint     count,
+                 GRand    *rand)
+{
+  GPtrArray *searches = g_ptr_array_new_with_free_func (g_free);
+  gint64 max_id = 0;
+  g_autoptr(RelaisStatement) st = relais_db_prepare (db, "SELECT max(id) FROM lead", NULL);
+
+  if (st != NULL && relais_statement_next (st, NULL))
+    max_id = relais_statement_get_int64 (st, 0);
+  g_clear_object (&st);
+
+  while (searches->len < count && max_id > 0)
+    {
+      g_autoptr(RelaisLead) lead = relais_lead_store_load (db, g_rand_int_range (rand, 1, (gint32) max_id + 1), NULL);
+      const char *fields[3];
+      const char *text;
+      glong chars;
+      glong start;
+
+      if (lead == NULL)
+        continue;
+      fields[0] = relais_lead_get_last_name (lead);
+      fields[1] = relais_lead_get_company (lead);
+      fields[2] = relais_lead_get_listing (lead);
+      text = fields[g_rand_int_range (rand, 0, 3)];
+      chars = g_utf8_strlen (text, -1);
+      if (chars < (glong) length)
+        continue;
+
+      start = g_rand_int_range (rand, 0, (gint32) (chars - length + 1));
+      {
+        const char *begin = g_utf8_offset_to_pointer (text, start);
+        const char *end = g_utf8_offset_to_pointer (begin, length);
+        g_ptr_array_add (searches, g_strndup (begin, end - begin));
+      }
+    }
+
+  return searches;
+}
+
+static void
+bench_search (RelaisDb *db,
+              GRand    *rand)
+{
+  static const guint lengths[] = { 1, 3, 8 };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
+    {
+      g_autoptr(GPtrArray) searches = sample_searches (db, lengths[l], 40, rand);
+      g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *p50 = g_strdup_printf ("search_first_page_ms_p50_%uch", lengths[l]);
+      g_autofree char *p95 = g_strdup_printf ("search_first_page_ms_p95_%uch", lengths[l]);
+
+      for (guint i = 0; i < searches->len; i++)
+        {
+          g_autoptr(RelaisLeadQuery) query = relais_lead_query_new ();
+          double ms;
+
+          relais_lead_query_set_search (query, g_ptr_array_index (searches, i));
+          ms = time_first_page (db, query);
+          g_array_append_val (samples, ms);
+        }
+
+      print_figure (p50, percentile (samples, 0.5));
+      print_figure (p95, percentile (samples, 0.95));
+    }
+}
+
+static void
+bench_filters (RelaisDb *db,
+               GRand    *rand)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  static const char *countries[] = { "FR", "DE", "ES", "IT", "BE", "CH", "LU", "MA" };
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(RelaisLeadQuery) query = relais_lead_query_new ();
+      double ms;
+
+      switch (i % 6)
+        {
+        case 0: relais_lead_query_set_statuses (query, 1u << g_rand_int_range (rand, 0, RELAIS_LEAD_N_STATUSES)); break;
+        case 1: relais_lead_query_set_country (query, countries[g_rand_int_range (rand, 0, G_N_ELEMENTS (countries))]); break;
+        case 2: relais_lead_query_set_overdue (query, TRUE); break;
+        case 3: relais_lead_query_set_unassigned (query, TRUE); break;
+        case 4: relais_lead_query_set_partner_id (query, g_rand_int_range (rand, 1, 1000)); break;
+        default:
+          relais_lead_query_set_kind (query, g_rand_int_range (rand, 0, RELAIS_LEAD_N_KINDS));
+          relais_lead_query_set_category (query, g_rand_int_range (rand, 0, RELAIS_LEAD_N_CATEGORIES));
+          break;
+        }
+
+      ms = time_first_page (db, query);
+      g_array_append_val (samples, ms);
+    }
+
+  print_figure ("filter_ms_p50", percentile (samples, 0.5));
+  print_figure ("filter_ms_p95", percentile (samples, 0.95));
+}
+
+static void
+bench_sorts (RelaisDb *db)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint round = 0; round < 5; round++)
+    for (guint sort = 0; sort < RELAIS_LEAD_N_SORTS; sort++)
+      for (guint desc = 0; desc < 2; desc++)
+        {
+          g_autoptr(RelaisLeadQuery) query = relais_lead_query_new ();
+          double ms;
+
+          relais_lead_query_set_sort (query, sort);
+          relais_lead_query_set_descending (query, desc);
+          ms = time_first_page (db, query);
+          g_array_append_val (samples, ms);
+        }
+
+  print_figure ("sort_ms_p50", percentile (samples, 0.5));
+  print_figure ("sort_ms_p95", percentile (samples, 0.95));
+}
+
+static void
+bench_full_list (RelaisDb *db)
+{
+  g_autoptr(RelaisLeadQuery) query = relais_lead_query_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!relais_lead_query_store_all_ids (db, query, g_get_real_time (), ids, NULL, &error))
+    g_error ("query: %s", error->message);
+  print_figure ("all_ids_ms", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* Starts the real app on @path, reads its first painted frame, lets it load
+ * the whole list, and takes its peak memory from the kernel. */
+static void
+bench_app (const char *path)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  const char *app_path = g_getenv ("RELAIS_APP") ? g_getenv ("RELAIS_APP") : RELAIS_APP_PATH;
+  double first_frame = -1, loaded = -1, peak_kb = -1;
+  char *line;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("relais-bench: no display for first_frame_ms and peak_rss_mb (run under tests/ui/xvfb-session.sh)\n");
+      return;
+    }
+
+  g_subprocess_launcher_setenv (launcher, "RELAIS_REPORT_FIRST_FRAME", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "RELAIS_QUIT_AFTER_LOAD", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  /* The app as built, not installed: its settings schema is in the build tree. */
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", RELAIS_SCHEMA_DIR, FALSE);
+  app = g_subprocess_launcher_spawn (launcher, &error, app_path, "--db", path, NULL);
+  if (app == NULL)
+    g_error ("starting %s: %s", app_path, error->message);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (app));
+  while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL)) != NULL)
+    {
+      if (g_str_has_prefix (line, "FIRST-FRAME "))
+        first_frame = g_ascii_strtod (line + strlen ("FIRST-FRAME "), NULL);
+      else if (g_str_has_prefix (line, "LOADED "))
+        loaded = g_ascii_strtod (line + strlen ("LOADED "), NULL);
+      else if (g_str_has_prefix (line, "PEAK-RSS-KB "))
+        peak_kb = g_ascii_strtod (line + strlen ("PEAK-RSS-KB "), NULL);
+      g_free (line);
+    }
+
+  if (!g_subprocess_wait_check (app, NULL, &error))
+    g_printerr ("relais-bench: the app failed: %s\n", error->message);
+
+  /* Peak memory as the app measured it once every lead of the list was in. */
+  print_figure ("first_frame_ms", first_frame);
+  print_figure ("all_leads_listed_ms", loaded);
+  print_figure ("peak_rss_mb", peak_kb / 1024.0);
+}
+
+static int
+command_leads (int    argc,
+               char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new ("--db PATH");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  gint64 n_leads;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "The store to measure (filled with 1,000,000 leads when empty)", "PATH" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL)
+    {
+      g_printerr ("%s\n", error ? error->message : "relais-bench leads --db PATH");
+      return EXIT_FAILURE;
+    }
+
+  db = relais_db_open (path, &error);
+  if (db == NULL)
+    g_error ("%s", error->message);
+
+  n_leads = relais_lead_store_count (db, &error);
+  if (n_leads == 0)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!relais_demo_load (db, 1000000, 1000, 1, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      print_figure ("demo_1m_s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+      n_leads = 1000000;
+    }
+  print_figure ("leads", n_leads);
+
+  bench_search (db, rand);
+  bench_filters (db, rand);
+  bench_sorts (db);
+  bench_full_list (db);
+  g_clear_object (&db);
+
+  bench_app (path);
+  return EXIT_SUCCESS;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+
+  if (argc >= 2 && g_str_equal (argv[1], "leads"))
+    return command_leads (argc - 1, argv + 1);
+
+  g_printerr ("usage: relais-bench leads --db PATH\n");
+  return EXIT_FAILURE;
+}
