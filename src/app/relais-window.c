@@ -196,6 +196,7 @@ relais_window_new (RelaisApplication *application)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "lead-view", self->lead_list, "view", G_SETTINGS_BIND_DEFAULT);
 
   relais_lead_list_set_db (self->lead_list, relais_application_get_db (application));
   relais_window_reload (self);

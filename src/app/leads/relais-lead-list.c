@@ -23,6 +23,10 @@ struct _RelaisLeadList
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
   GtkDropDown        *sort_dropdown;
+  GtkToggleButton    *list_toggle;
+  GtkToggleButton    *cards_toggle;
+  GtkStack           *view_stack;
+  GtkGridView        *grid_view;
   GtkRevealer        *chips_revealer;
   GtkBox             *chips_box;
   GtkStack           *stack;
@@ -59,7 +63,14 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 /* Expression closures of the .ui: each receives the row's RelaisLead. */
 
@@ -549,6 +560,74 @@ setup_column_sorting (RelaisLeadList *self)
                     G_CALLBACK (column_sorter_changed_cb), self);
 }
 
+/* "list" (the column view) or "cards" (the grid): two views of the same model
+ * and the same selection. */
+const char *
+relais_lead_list_get_view (RelaisLeadList *self)
+{
+  g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), NULL);
+  return gtk_toggle_button_get_active (self->cards_toggle) ? "cards" : "list";
+}
+
+void
+relais_lead_list_set_view (RelaisLeadList *self,
+                           const char     *view)
+{
+  g_return_if_fail (RELAIS_IS_LEAD_LIST (self));
+
+  if (g_strcmp0 (view, "cards") == 0)
+    gtk_toggle_button_set_active (self->cards_toggle, TRUE);
+  else
+    gtk_toggle_button_set_active (self->list_toggle, TRUE);
+}
+
+static void
+view_toggled_cb (RelaisLeadList *self)
+{
+  const char *view = relais_lead_list_get_view (self);
+
+  gtk_stack_set_visible_child_name (self->view_stack, g_str_equal (view, "cards") ? "cards" : "table");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+relais_lead_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RelaisLeadList *self = RELAIS_LEAD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, relais_lead_list_get_view (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+relais_lead_list_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RelaisLeadList *self = RELAIS_LEAD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      relais_lead_list_set_view (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 relais_lead_list_dispose (GObject *object)
 {
@@ -574,6 +653,13 @@ relais_lead_list_class_init (RelaisLeadListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = relais_lead_list_dispose;
+  object_class->get_property = relais_lead_list_get_property;
+  object_class->set_property = relais_lead_list_set_property;
+
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "list",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when the list was read again, so that counts around it can follow. */
   signals[CHANGED] = g_signal_new ("changed",
@@ -586,6 +672,10 @@ relais_lead_list_class_init (RelaisLeadListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, filter_button);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, list_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, cards_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, grid_view);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, chips_revealer);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, chips_box);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, stack);
@@ -604,6 +694,7 @@ relais_lead_list_class_init (RelaisLeadListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, full_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, age_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, sla_text_cb);
