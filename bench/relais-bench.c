@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,8 @@
 
 #include "relais-db.h"
 #include "relais-demo.h"
+#include "relais-lead-export.h"
+#include "relais-lead-import.h"
 #include "relais-lead-query-store.h"
 #include "relais-lead-store.h"
 
@@ -208,6 +211,133 @@ bench_full_list (RelaisDb *db)
   print_figure ("all_ids_ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
+/* Runs the sqlite3 shell on @path with @script on its standard input; returns
+ * the seconds it took, or -1. */
+static double
+time_sqlite3 (const char *path,
+              const char *script)
+{
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                            "sqlite3", path, NULL);
+  if (shell == NULL || !g_subprocess_communicate_utf8 (shell, script, NULL, NULL, NULL, &error) ||
+      !g_subprocess_get_successful (shell))
+    {
+      g_printerr ("relais-bench: sqlite3: %s\n", error ? error->message : "failed");
+      return -1;
+    }
+
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static void
+remove_store (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+}
+
+/* Imports the export of the whole store into an empty store, then has the
+ * sqlite3 shell .import the same file into a table of its own. */
+static void
+bench_import (const char *csv_path,
+              const char *dir,
+              guint64     n_rows)
+{
+  g_autofree char *store_path = g_build_filename (dir, "relais-bench-import.db", NULL);
+  g_autofree char *shell_path = g_build_filename (dir, "relais-bench-import-sqlite3.db", NULL);
+  g_autofree char *script = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+  g_autoptr(RelaisDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RelaisLeadImportReport) report;
+  RelaisLeadImportOptions options = { 0 };
+  gint64 start;
+  double ours, shell;
+
+  remove_store (store_path);
+  remove_store (shell_path);
+  relais_lead_import_report_init (&report);
+
+  db = relais_db_open (store_path, &error);
+  if (db == NULL)
+    g_error ("%s", error->message);
+
+  options.on_duplicate = RELAIS_LEAD_IMPORT_SKIP_DUPLICATES;
+  options.on_errors = RELAIS_LEAD_IMPORT_ABORT_ALL;
+  options.file_name = "relais-bench-export.csv";
+
+  start = g_get_monotonic_time ();
+  if (!relais_lead_import_file (db, file, NULL, &options, &report, NULL, &error))
+    g_error ("import: %s", error->message);
+  ours = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_clear_object (&db);
+
+  script = g_strdup_printf (".import --csv %s leads\n", csv_path);
+  shell = time_sqlite3 (shell_path, script);
+
+  print_figure ("import_rows", report.n_inserted);
+  print_figure ("import_rows_per_s", n_rows / ours);
+  if (shell > 0)
+    {
+      print_figure ("import_sqlite3_rows_per_s", n_rows / shell);
+      print_figure ("import_vs_sqlite3", ours / shell);
+    }
+
+  remove_store (store_path);
+  remove_store (shell_path);
+}
+
+static void
+bench_export (RelaisDb   *db,
+              const char *path,
+              const char *dir)
+{
+  g_autoptr(RelaisLeadQuery) query = relais_lead_query_new ();
+  g_autofree char *out_path = g_build_filename (dir, "relais-bench-export.csv", NULL);
+  g_autofree char *shell_path = g_build_filename (dir, "relais-bench-sqlite3.csv", NULL);
+  g_autofree char *script = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (out_path);
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+  gint64 start = g_get_monotonic_time ();
+  double ours, shell;
+
+  if (!relais_lead_export_to_file (db, query, file, &n, NULL, &error))
+    g_error ("export: %s", error->message);
+  ours = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  /* The floor: the same columns, order and notes, by the shell's CSV mode. */
+  script = g_strdup_printf (".headers on\n.mode csv\n.once %s\n"
+                            "SELECT first_name, last_name, company, email, phone, street, city, state,"
+                            " postal_code, country, listing, kind, category, technology, budget, language,"
+                            " program, source, status, value_minor, currency, created_at,"
+                            " (SELECT group_concat (body, char(10)) FROM (SELECT body FROM lead_note"
+                            "  WHERE lead_note.lead_id = lead.id ORDER BY created_at))"
+                            " FROM lead ORDER BY created_at DESC, id DESC;\n",
+                            shell_path);
+  shell = time_sqlite3 (path, script);
+
+  print_figure ("export_rows", n);
+  print_figure ("export_rows_per_s", n / ours);
+  if (shell > 0)
+    {
+      print_figure ("export_sqlite3_rows_per_s", n / shell);
+      print_figure ("export_vs_sqlite3", ours / shell);
+    }
+
+  g_remove (shell_path);
+  bench_import (out_path, dir, n);
+  g_remove (out_path);
+}
+
 /* Starts the real app on @path, reads its first painted frame, lets it load
  * the whole list, and takes its peak memory from the kernel. */
 static void
@@ -299,6 +429,10 @@ command_leads (int    argc,
   bench_filters (db, rand);
   bench_sorts (db);
   bench_full_list (db);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    bench_export (db, path, dir);
+  }
   g_clear_object (&db);
 
   bench_app (path);

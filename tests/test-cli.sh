@@ -33,6 +33,16 @@ if "$cli" info --db "$work/bad.db" >"$work/out" 2>&1; then fail "info on a damag
 grep -q 'is damaged' "$work/out" || fail "no clear message for a damaged file: $(cat "$work/out")"
 [ "$(sha256sum <"$work/bad.db")" = "$sum" ] || fail "the damaged file was changed"
 
+# Export of a view, and its import into a new store: the same leads.
+"$cli" export --db "$work/a.db" --status new --sort company -o "$work/new.csv" >"$work/out" 2>&1 || fail "export failed: $(cat "$work/out")"
+n_new=$(sqlite3 "$work/a.db" "SELECT count(*) FROM lead WHERE status = 'new'" 2>/dev/null || echo "")
+grep -q "leads exported to" "$work/out" || fail "export did not say what it wrote"
+[ -z "$n_new" ] || grep -q "^$n_new leads exported" "$work/out" || fail "export wrote another count than the store's: $(cat "$work/out")"
+"$cli" import "$work/new.csv" --db "$work/c.db" >"$work/out" 2>&1 || fail "re-import failed: $(cat "$work/out")"
+[ -z "$n_new" ] || [ "$(sqlite3 "$work/c.db" "SELECT count(*) FROM lead")" = "$n_new" ] || fail "the re-imported store has another count"
+if "$cli" export --db "$work/a.db" --status bogus -o "$work/x.csv" >"$work/out" 2>&1; then fail "a bad status was accepted"; fi
+[ -e "$work/x.csv" ] && fail "a refused export wrote a file"
+
 # French messages.
 LANGUAGE=fr "$cli" info --db "$work/a.db" >"$work/info-fr" || fail "info (fr) failed"
 grep -qx '1500 pistes' "$work/info-fr" || fail "info is not translated: $(cat "$work/info-fr")"

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "relais-lead-detail.h"
 #include "relais-lead-list.h"
 #include "relais-partner-list.h"
 #include "relais-test-hooks.h"
@@ -24,6 +25,7 @@ struct _RelaisWindow
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   RelaisLeadList       *lead_list;
+  RelaisLeadDetail     *lead_detail;
   RelaisPartnerList    *partner_list;
 
   GSettings            *settings;
@@ -81,9 +83,44 @@ select_section (RelaisWindow *self,
     }
 }
 
+/* The detail pane follows the list: one selected lead is shown; none or
+ * several, nothing. */
+static void
+lead_selection_changed_cb (RelaisWindow *self)
+{
+  RelaisApplication *app = RELAIS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  gint64 id = relais_lead_list_get_selected_id (self->lead_list);
+
+  if (id != relais_lead_detail_get_lead_id (self->lead_detail))
+    relais_lead_detail_set_lead (self->lead_detail, relais_application_get_db (app), id);
+}
+
+static void
+lead_detail_changed_cb (RelaisWindow *self,
+                        gint64        lead_id)
+{
+  relais_lead_list_refresh_lead (self->lead_list, lead_id);
+}
+
+static void
+lead_detail_deleted_cb (RelaisWindow *self,
+                        gint64        lead_id)
+{
+  relais_lead_list_reload (self->lead_list);
+}
+
+static void
+lead_detail_toast_cb (RelaisWindow *self,
+                      const char   *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 lead_list_changed_cb (RelaisWindow *self)
 {
+  /* A new search or filter replaces the rows, and with them the selection. */
+  lead_selection_changed_cb (self);
   update_title (self);
   relais_test_hooks_maybe_quit (relais_lead_list_is_loaded (self->lead_list));
 }
@@ -117,6 +154,27 @@ show_error_action_cb (GtkWidget  *widget,
 }
 
 static void
+show_toast_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RelaisWindow *self = RELAIS_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+static void
+export_leads_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RelaisWindow *self = RELAIS_WINDOW (widget);
+
+  select_section (self, "leads");
+  relais_lead_list_export (self->lead_list);
+}
+
+static void
 search_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -147,6 +205,7 @@ relais_window_class_init (RelaisWindowClass *klass)
   object_class->dispose = relais_window_dispose;
 
   g_type_ensure (RELAIS_TYPE_LEAD_LIST);
+  g_type_ensure (RELAIS_TYPE_LEAD_DETAIL);
   g_type_ensure (RELAIS_TYPE_PARTNER_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/relais/Relais/relais-window.ui");
@@ -156,6 +215,10 @@ relais_window_class_init (RelaisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelaisWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RelaisWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RelaisWindow, lead_list);
+  gtk_widget_class_bind_template_child (widget_class, RelaisWindow, lead_detail);
+  gtk_widget_class_bind_template_callback (widget_class, lead_detail_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lead_detail_deleted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lead_detail_toast_cb);
   gtk_widget_class_bind_template_child (widget_class, RelaisWindow, partner_list);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, lead_list_changed_cb);
@@ -164,6 +227,9 @@ relais_window_class_init (RelaisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-leads", NULL, export_leads_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-leads", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   /* Alt+1 … Alt+6 go to the sections in the order of the sidebar. */
@@ -199,6 +265,8 @@ relais_window_new (RelaisApplication *application)
   g_settings_bind (self->settings, "lead-view", self->lead_list, "view", G_SETTINGS_BIND_DEFAULT);
 
   relais_lead_list_set_db (self->lead_list, relais_application_get_db (application));
+  g_signal_connect_object (relais_lead_list_get_selection (self->lead_list), "selection-changed",
+                           G_CALLBACK (lead_selection_changed_cb), self, G_CONNECT_SWAPPED);
   relais_window_reload (self);
 
   section = g_settings_get_string (self->settings, "last-section");

@@ -6,13 +6,21 @@
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
+#include <string.h>
 
+#include "relais-csv.h"
 #include "relais-db.h"
 #include "relais-demo.h"
+#include "relais-lead-csv.h"
+#include "relais-lead-export.h"
+#include "relais-lead-import.h"
+#include "relais-lead-query.h"
 #include "relais-lead-store.h"
 #include "relais-util.h"
 
@@ -148,6 +156,367 @@ command_info (int    argc,
   return EXIT_SUCCESS;
 }
 
+static void
+import_progress_cb (const RelaisLeadImportReport *report,
+                    guint64                       bytes_read,
+                    gint64                        total_bytes,
+                    gpointer                      user_data)
+{
+  g_autofree char *rows_str = NULL;
+
+  /* Small files are read before anyone would look. */
+  if (report->n_rows < 100000)
+    return;
+
+  rows_str = relais_format_count ((gint64) report->n_rows);
+  if (total_bytes > 0)
+    /* Translators: progress of relais-cli import: %1$s is a count of rows, %2$d a percentage */
+    g_printerr (_("%1$s rows read (%2$d %%)"), rows_str, (int) (bytes_read * 100 / (guint64) total_bytes));
+  else
+    /* Translators: progress of relais-cli import: %s is a count of rows */
+    g_printerr (_("%s rows read"), rows_str);
+  g_printerr ("\n");
+}
+
+/* Applies the --map HEADER=field options to @mapping. */
+static gboolean
+apply_map_options (RelaisLeadCsvMapping  *mapping,
+                   char                 **maps,
+                   GError               **error)
+{
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      const char *equal = strrchr (maps[i], '=');
+      g_autofree char *header = NULL;
+      RelaisLeadCsvField field;
+
+      if (equal == NULL || equal == maps[i])
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %s is what the user gave to --map */
+                       _("“%s” is not of the form HEADER=FIELD, such as --map \"Société=company\"."),
+                       maps[i]);
+          return FALSE;
+        }
+
+      if (!relais_lead_csv_field_from_code (equal + 1, &field))
+        {
+          g_autoptr(GString) codes = g_string_new (relais_lead_csv_field_code (RELAIS_LEAD_CSV_FIELD_IGNORE));
+
+          for (int f = 0; f < RELAIS_LEAD_CSV_N_FIELDS; f++)
+            {
+              g_string_append (codes, ", ");
+              g_string_append (codes, relais_lead_csv_field_code ((RelaisLeadCsvField) f));
+            }
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %1$s is a field name the user gave, %2$s the list of valid ones */
+                       _("“%1$s” is not a field of a lead. The fields are: %2$s."),
+                       equal + 1, codes->str);
+          return FALSE;
+        }
+
+      header = g_strndup (maps[i], equal - maps[i]);
+      if (!relais_lead_csv_mapping_set_field_by_header (mapping, header, field))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %s is a column header the user gave to --map */
+                       _("The file has no column “%s”."), header);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+print_mapping (const RelaisLeadCsvMapping *mapping,
+               const char                 *file_name)
+{
+  /* Translators: %s is a file name */
+  g_print (_("Columns of “%s”:\n"), file_name);
+  for (guint c = 0; c < relais_lead_csv_mapping_get_n_columns (mapping); c++)
+    {
+      RelaisLeadCsvField field = relais_lead_csv_mapping_get_field (mapping, c);
+
+      g_print ("  ");
+      /* Translators: one column of a CSV file and the lead field it fills:
+       * %1$s is the column's header, %2$s the field */
+      g_print (_("“%1$s” → %2$s"), relais_lead_csv_mapping_get_header (mapping, c),
+               relais_lead_csv_field_label (field));
+      g_print ("\n");
+    }
+}
+
+static void
+print_report (const RelaisLeadImportReport *report,
+              gboolean                      written,
+              gint64                        started)
+{
+  g_autofree char *rows = relais_format_count ((gint64) report->n_rows);
+  g_autofree char *inserted = relais_format_count ((gint64) report->n_inserted);
+  g_autofree char *duplicates = relais_format_count ((gint64) report->n_duplicates);
+  g_autofree char *merged = relais_format_count ((gint64) report->n_merged);
+  g_autofree char *invalid = relais_format_count ((gint64) report->n_invalid);
+
+  for (guint i = 0; i < report->errors->len; i++)
+    {
+      const RelaisLeadImportRowError *row_error = &g_array_index (report->errors, RelaisLeadImportRowError, i);
+
+      /* Translators: a row of a CSV file that cannot be imported: %1$u is its
+       * line number, %2$s the reasons */
+      g_printerr (_("Line %1$u: %2$s"), row_error->line, row_error->message);
+      g_printerr ("\n");
+    }
+  if (report->n_invalid > report->errors->len)
+    {
+      g_autofree char *more = relais_format_count ((gint64) (report->n_invalid - report->errors->len));
+
+      /* Translators: %s is a number of rows */
+      g_printerr (_("… and %s more rows that are not valid."), more);
+      g_printerr ("\n");
+    }
+
+  if (written)
+    /* Translators: the summary of relais-cli import; %1$s to %5$s are counts,
+     * %6$.1f seconds */
+    g_print (_("Rows read: %1$s. Leads added: %2$s. Duplicates: %3$s (merged: %4$s). Rows not valid: %5$s. Time: %6$.1f s."),
+             rows, inserted, duplicates, merged, invalid,
+             (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  else
+    /* Translators: the summary of relais-cli import when nothing was written
+     * (a dry run or a refused file); %1$s to %5$s are counts, %6$.1f seconds */
+    g_print (_("Rows read: %1$s. Leads to add: %2$s. Duplicates: %3$s (to merge: %4$s). Rows not valid: %5$s. Nothing was written. Time: %6$.1f s."),
+             rows, inserted, duplicates, merged, invalid,
+             (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_print ("\n");
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  gboolean merge = FALSE;
+  gboolean skip = FALSE;
+  gboolean good_rows = FALSE;
+  gboolean dry_run = FALSE;
+  g_auto(GStrv) maps = NULL;
+  g_autofree char *date_order = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RelaisCsvReader) reader = NULL;
+  g_autoptr(RelaisLeadCsvMapping) mapping = NULL;
+  g_autoptr(RelaisDb) db = NULL;
+  g_auto(RelaisLeadImportReport) report = { 0 };
+  g_autofree char *file_name = NULL;
+  RelaisLeadImportOptions options = { 0 };
+  gint64 started;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The store to import into instead of the default one"), N_("PATH") },
+    { "skip-duplicates", 0, 0, G_OPTION_ARG_NONE, &skip, N_("Leave out the leads the store already has, same e-mail and company (the default)"), NULL },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &merge, N_("Fill the empty fields of the leads the store already has"), NULL },
+    { "import-good-rows", 0, 0, G_OPTION_ARG_NONE, &good_rows, N_("Import the valid rows even if others are not valid"), NULL },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Import the column HEADER as FIELD (or “ignore”); repeat for each column"), N_("HEADER=FIELD") },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order, N_("How to read dates such as 03/04/2024: day-first, month-first or auto (the default)"), N_("ORDER") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file and say what would be imported, without writing anything"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE.csv"));
+  g_option_context_set_summary (context, _("Import leads from a CSV file: all of them, or nothing."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (argc != 2)
+    {
+      g_printerr ("%s\n", _("Give one CSV file to import: relais-cli import FILE.csv"));
+      return EXIT_FAILURE;
+    }
+  if (merge && skip)
+    {
+      g_printerr ("%s\n", _("--merge and --skip-duplicates exclude each other: choose one."));
+      return EXIT_FAILURE;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  file_name = g_file_get_basename (file);
+  reader = relais_csv_reader_new_for_file (file, NULL, &error);
+  if (reader != NULL)
+    mapping = relais_lead_csv_mapping_new_from_reader (reader, &error);
+  if (mapping == NULL || !apply_map_options (mapping, maps, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (date_order == NULL || g_str_equal (date_order, "auto"))
+    relais_lead_csv_mapping_set_date_order (mapping, RELAIS_LEAD_CSV_DATE_AUTO);
+  else if (g_str_equal (date_order, "day-first"))
+    relais_lead_csv_mapping_set_date_order (mapping, RELAIS_LEAD_CSV_DATE_DAY_FIRST);
+  else if (g_str_equal (date_order, "month-first"))
+    relais_lead_csv_mapping_set_date_order (mapping, RELAIS_LEAD_CSV_DATE_MONTH_FIRST);
+  else
+    {
+      g_printerr ("%s\n", _("--date-order must be day-first, month-first or auto."));
+      return EXIT_FAILURE;
+    }
+
+  print_mapping (mapping, file_name);
+  if (!relais_lead_csv_mapping_check (mapping, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  db = open_store (&error);
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  options.on_duplicate = merge ? RELAIS_LEAD_IMPORT_MERGE_DUPLICATES : RELAIS_LEAD_IMPORT_SKIP_DUPLICATES;
+  options.on_errors = good_rows ? RELAIS_LEAD_IMPORT_GOOD_ROWS : RELAIS_LEAD_IMPORT_ABORT_ALL;
+  options.dry_run = dry_run;
+  options.file_name = file_name;
+  options.progress = import_progress_cb;
+  options.progress_interval = 100000;
+
+  relais_lead_import_report_init (&report);
+  started = g_get_monotonic_time ();
+  if (!relais_lead_import_run (db, reader, mapping, &options, &report, NULL, &error))
+    {
+      print_report (&report, FALSE, started);
+      g_printerr ("%s\n", error->message);
+      if (g_error_matches (error, RELAIS_LEAD_IMPORT_ERROR, RELAIS_LEAD_IMPORT_ERROR_INVALID_ROWS))
+        g_printerr ("%s\n", _("To import only the valid rows, add --import-good-rows."));
+      return EXIT_FAILURE;
+    }
+
+  print_report (&report, report.committed, started);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autofree char *search = NULL;
+  g_autofree char *statuses = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *sort = NULL;
+  g_autofree char *output = NULL;
+  gboolean unassigned = FALSE, overdue = FALSE, descending = FALSE;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = NULL;
+  g_autoptr(RelaisLeadQuery) query = relais_lead_query_new ();
+  g_autofree char *count = NULL;
+  guint64 n = 0;
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The store to read instead of the default one"), N_("PATH") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (default Leads_MMDDYYYY.csv; - for the standard output)"), N_("FILE") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only the leads that match this search, as in the app"), N_("TEXT") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &statuses, N_("Only these statuses (codes, separated by commas: new,partner_assigned,…)"), N_("CODES") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only the leads of this country (ISO code)"), N_("CODE") },
+    { "unassigned", 0, 0, G_OPTION_ARG_NONE, &unassigned, N_("Only the leads without a partner"), NULL },
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only the leads not accepted within 48 hours"), NULL },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, N_("The order: newest, oldest, first_name, last_name, company or listing"), N_("ORDER") },
+    { "descending", 0, 0, G_OPTION_ARG_NONE, &descending, N_("Sort names from Z to A"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Export leads as CSV: the same file as Export Leads in the app."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  relais_lead_query_set_search (query, search);
+  relais_lead_query_set_country (query, country);
+  relais_lead_query_set_unassigned (query, unassigned);
+  relais_lead_query_set_overdue (query, overdue);
+  relais_lead_query_set_descending (query, descending);
+  if (statuses != NULL)
+    {
+      g_auto(GStrv) codes = g_strsplit (statuses, ",", -1);
+      guint bits = 0;
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          int status;
+
+          if (!relais_enum_from_code (&relais_lead_status_info, g_strstrip (codes[i]), &status))
+            {
+              g_printerr (_("“%s” is not a lead status."), codes[i]);
+              g_printerr ("\n");
+              return EXIT_FAILURE;
+            }
+          bits |= 1u << status;
+        }
+      relais_lead_query_set_statuses (query, bits);
+    }
+  if (sort != NULL)
+    {
+      int value;
+
+      if (!relais_enum_from_code (&relais_lead_sort_info, sort, &value))
+        {
+          g_printerr (_("“%s” is not an order of the leads."), sort);
+          g_printerr ("\n");
+          return EXIT_FAILURE;
+        }
+      relais_lead_query_set_sort (query, value);
+    }
+
+  db = open_store (&error);
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (g_strcmp0 (output, "-") == 0)
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      ok = relais_lead_export_to_stream (db, query, out, &n, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (output == NULL)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          output = relais_lead_export_default_name (now);
+        }
+      file = g_file_new_for_commandline_arg (output);
+      ok = relais_lead_export_to_file (db, query, file, &n, NULL, &error);
+    }
+
+  if (!ok)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  count = relais_format_count ((gint64) n);
+  if (g_strcmp0 (output, "-") != 0)
+    /* Translators: %1$s is a count of leads, %2$s a file name */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%1$s lead exported to “%2$s”.\n", "%1$s leads exported to “%2$s”.\n", (gulong) n),
+             count, output);
+  return EXIT_SUCCESS;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -155,6 +524,8 @@ static const struct {
 } commands[] = {
   { "demo", command_demo, N_("Fill an empty store with demo data") },
   { "info", command_info, N_("Show what the store holds") },
+  { "import", command_import, N_("Import leads from a CSV file") },
+  { "export", command_export, N_("Export leads as a CSV file") },
 };
 
 static void

@@ -305,6 +305,34 @@ relais_lead_set_rejection_reason (RelaisLead            *self,
 }
 
 /**
+ * relais_lead_copy_from:
+ *
+ * Gives @self every value of @other, notifying the properties that change (a
+ * row bound to @self redraws what changed).
+ */
+void
+relais_lead_copy_from (RelaisLead *self,
+                       RelaisLead *other)
+{
+  g_return_if_fail (RELAIS_IS_LEAD (self));
+  g_return_if_fail (RELAIS_IS_LEAD (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+#define COPY_TEXT(name, prop) relais_lead_set_##name (self, other->name);
+#define COPY_INT(name, prop) relais_lead_set_##name (self, other->name);
+  RELAIS_LEAD_TEXT_FIELDS (COPY_TEXT)
+  RELAIS_LEAD_INT_FIELDS (COPY_INT)
+#undef COPY_TEXT
+#undef COPY_INT
+  relais_lead_set_status (self, other->status);
+  relais_lead_set_kind (self, other->kind);
+  relais_lead_set_category (self, other->category);
+  relais_lead_set_rejection_reason (self, other->rejection_reason);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_NAME]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
  * relais_lead_dup_full_name:
  *
  * Returns: (transfer full): the lead's first and last name in the order of the

@@ -89,6 +89,8 @@ void                   relais_lead_set_rejection_reason (RelaisLead            *
                                                          RelaisRejectionReason  reason);
 
 char                  *relais_lead_dup_full_name        (RelaisLead            *self);
+void                   relais_lead_copy_from            (RelaisLead            *self,
+                                                         RelaisLead            *other);
 gboolean               relais_lead_is_overdue           (RelaisLead            *self,
                                                          gint64                 now);
 

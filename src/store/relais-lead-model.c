@@ -505,3 +505,39 @@ relais_lead_model_invalidate (RelaisLeadModel *self,
 
   g_hash_table_remove (self->cache, &id);
 }
+
+/**
+ * relais_lead_model_update_lead:
+ * @fresh: a lead as just read from the store
+ *
+ * The row showing @fresh's lead takes its values. The object a row is bound to
+ * is updated in place (its cells follow its properties, the selection stays);
+ * a lead not built yet is simply read again when a row asks for it.
+ */
+void
+relais_lead_model_update_lead (RelaisLeadModel *self,
+                               RelaisLead      *fresh)
+{
+  gint64 id;
+  RelaisLead *shown;
+
+  g_return_if_fail (RELAIS_IS_LEAD_MODEL (self));
+  g_return_if_fail (RELAIS_IS_LEAD (fresh));
+
+  id = relais_lead_get_id (fresh);
+  shown = g_hash_table_lookup (self->cache, &id);
+  if (shown != NULL)
+    {
+      relais_lead_copy_from (shown, fresh);
+      return;
+    }
+
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      if (g_array_index (self->ids, gint64, i) == id)
+        {
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+          return;
+        }
+    }
+}

@@ -38,4 +38,7 @@ gint64           relais_lead_model_get_id       (RelaisLeadModel  *self,
 void             relais_lead_model_invalidate   (RelaisLeadModel  *self,
                                                  gint64            id);
 
+void             relais_lead_model_update_lead  (RelaisLeadModel  *self,
+                                                 RelaisLead       *fresh);
+
 G_END_DECLS

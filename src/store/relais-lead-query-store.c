@@ -255,19 +255,23 @@ collect_ids (RelaisDb      *db,
   return TRUE;
 }
 
-/* With @with_text, the second column is search_text, for a walk that checks it
- * in C; without, only ids are read, from the indexes alone where they can be. */
+/* ID_AND_TEXT for a walk that checks search_text in C; IDS alone can often be
+ * read from the indexes without touching the rows. */
+#define ID_AND_TEXT "lead.id, lead.search_text"
+#define IDS "lead.id"
+
 static GString *
 build_sql (RelaisLeadQuery *query,
            gint64           now,
            SearchPlan       plan,
-           gboolean         with_text,
+           const char      *columns,
            Params          *params)
 {
-  GString *sql = g_string_new (with_text ? "SELECT lead.id, lead.search_text FROM lead"
-                                         : "SELECT lead.id FROM lead");
+  GString *sql = g_string_new (NULL);
   const char *search = relais_lead_query_get_search (query);
   RelaisLeadSort sort = relais_lead_query_get_sort (query);
+
+  g_string_append_printf (sql, "SELECT %s FROM lead", columns);
 
   /* Without statistics SQLite takes "partner_id IS NULL" or "status = ?" for
    * selective and sorts all their matches; the partial indexes of schema 3
@@ -335,7 +339,7 @@ relais_lead_query_store_first_page (RelaisDb         *db,
 
   /* The walk, checking the search in C so that the rows stream in view order. */
   params_init (&params);
-  sql = build_sql (query, now, SEARCH_NONE, needle != NULL, &params);
+  sql = build_sql (query, now, SEARCH_NONE, needle != NULL ? ID_AND_TEXT : IDS, &params);
   ok = collect_ids (db, sql->str, &params, needle, limit,
                     needle != NULL ? WALK_BUDGET : 0, ids, &exhausted, cancellable, error);
   params_clear (&params);
@@ -349,11 +353,51 @@ relais_lead_query_store_first_page (RelaisDb         *db,
   g_string_free (g_steal_pointer (&sql), TRUE);
   sql = build_sql (query, now,
                    relais_search_length (relais_lead_query_get_search (query)) >= 3 ? SEARCH_INDEX : SEARCH_WALK,
-                   FALSE, &params);
+                   IDS, &params);
   ok = collect_ids (db, sql->str, &params, NULL, limit, 0, ids, NULL, cancellable, error);
   params_clear (&params);
 
   return ok;
+}
+
+static SearchPlan
+full_plan (RelaisLeadQuery *query)
+{
+  guint length = relais_search_length (relais_lead_query_get_search (query));
+
+  return length >= 3 ? SEARCH_INDEX : length > 0 ? SEARCH_WALK : SEARCH_NONE;
+}
+
+/**
+ * relais_lead_query_store_prepare:
+ * @columns: the SELECT list, columns of the table "lead" (constant SQL, never
+ *   user input)
+ *
+ * Returns: (transfer full): a statement giving @columns of every lead of the
+ *   query, in its order, or %NULL with @error set.
+ */
+RelaisStatement *
+relais_lead_query_store_prepare (RelaisDb         *db,
+                                 RelaisLeadQuery  *query,
+                                 gint64            now,
+                                 const char       *columns,
+                                 GError          **error)
+{
+  g_autoptr(GString) sql = NULL;
+  RelaisStatement *st;
+  Params params;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
+  g_return_val_if_fail (RELAIS_IS_LEAD_QUERY (query), NULL);
+
+  params_init (&params);
+  sql = build_sql (query, now, full_plan (query), columns, &params);
+  st = relais_db_prepare (db, sql->str, error);
+  if (st != NULL)
+    bind_params (st, &params);
+  params_clear (&params);
+
+  return st;
 }
 
 gboolean
@@ -365,22 +409,14 @@ relais_lead_query_store_all_ids (RelaisDb         *db,
                                  GError          **error)
 {
   g_autoptr(GString) sql = NULL;
-  const char *search;
-  SearchPlan plan = SEARCH_NONE;
   Params params;
   gboolean ok;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
   g_return_val_if_fail (RELAIS_IS_LEAD_QUERY (query), FALSE);
 
-  search = relais_lead_query_get_search (query);
-  if (relais_search_length (search) >= 3)
-    plan = SEARCH_INDEX;
-  else if (relais_search_length (search) > 0)
-    plan = SEARCH_WALK;
-
   params_init (&params);
-  sql = build_sql (query, now, plan, FALSE, &params);
+  sql = build_sql (query, now, full_plan (query), IDS, &params);
   ok = collect_ids (db, sql->str, &params, NULL, 0, 0, ids, NULL, cancellable, error);
   params_clear (&params);
 

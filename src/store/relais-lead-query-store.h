@@ -30,4 +30,11 @@ gboolean relais_lead_query_store_all_ids    (RelaisDb         *db,
                                              GCancellable     *cancellable,
                                              GError          **error);
 
+/* A statement over the leads of the query, in order, selecting @columns. */
+RelaisStatement *relais_lead_query_store_prepare (RelaisDb         *db,
+                                                  RelaisLeadQuery  *query,
+                                                  gint64            now,
+                                                  const char       *columns,
+                                                  GError          **error);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "relais-lead-export.h"
 #include "relais-lead-model.h"
 #include "relais-lead-store.h"
 #include "relais-partner-store.h"
@@ -75,13 +76,6 @@ static GParamSpec *properties[N_PROPS];
 /* Expression closures of the .ui: each receives the row's RelaisLead. */
 
 static char *
-full_name_cb (gpointer    user_data,
-              RelaisLead *lead)
-{
-  return lead ? relais_lead_dup_full_name (lead) : NULL;
-}
-
-static char *
 age_text_cb (gpointer    user_data,
              RelaisLead *lead)
 {
@@ -101,9 +95,11 @@ age_text_cb (gpointer    user_data,
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s d", "%s d", (gulong) days), count);
 }
 
+/* @status is there so that the cell follows a change of status. */
 static char *
 sla_text_cb (gpointer    user_data,
-             RelaisLead *lead)
+             RelaisLead *lead,
+             int         status)
 {
   if (lead == NULL || !relais_lead_is_overdue (lead, g_get_real_time ()))
     return NULL;
@@ -114,7 +110,8 @@ sla_text_cb (gpointer    user_data,
 
 static gboolean
 sla_visible_cb (gpointer    user_data,
-                RelaisLead *lead)
+                RelaisLead *lead,
+                int         status)
 {
   return lead != NULL && relais_lead_is_overdue (lead, g_get_real_time ());
 }
@@ -695,7 +692,6 @@ relais_lead_list_class_init (RelaisLeadListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, full_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, age_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, sla_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, sla_visible_cb);
@@ -781,6 +777,125 @@ relais_lead_list_reload (RelaisLeadList *self)
   relais_lead_model_refresh (self->model);
 }
 
+typedef struct {
+  char            *db_path;
+  RelaisLeadQuery *query;
+  GFile           *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  g_clear_object (&job->query);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(RelaisDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+
+  /* A connection of its own: the window goes on reading while the file is written. */
+  db = relais_db_open (job->db_path, &error);
+  if (db == NULL || !relais_lead_export_to_file (db, job->query, job->file, &n, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, (gssize) n);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RelaisLeadList *self = RELAIS_LEAD_LIST (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *message = NULL;
+  g_autofree char *count = NULL;
+  gssize n;
+
+  n = g_task_propagate_int (G_TASK (result), &error);
+  if (error != NULL)
+    /* Translators: %1$s is a file name, %2$s the reason */
+    message = g_strdup_printf (_("The leads could not be exported to “%1$s”: %2$s"), name, error->message);
+  else
+    {
+      count = relais_format_count (n);
+      /* Translators: %1$s is a count of leads, %2$s a file name */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s lead exported to “%2$s”.",
+                                              "%1$s leads exported to “%2$s”.", (gulong) n),
+                                 count, name);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+}
+
+static void
+export_chooser_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            RelaisLeadList  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+
+  /* Exactly the view the user looks at: its search, filters and sort. */
+  job = g_new0 (ExportJob, 1);
+  job->db_path = g_strdup (relais_db_get_path (self->db));
+  job->query = relais_lead_query_copy (self->query);
+  job->file = g_steal_pointer (&file);
+
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, relais_lead_list_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* Asks where to save the current view as CSV, then writes it off the main thread. */
+void
+relais_lead_list_export (RelaisLeadList *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = relais_lead_export_default_name (now);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (RELAIS_IS_LEAD_LIST (self));
+
+  if (self->db == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Leads"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Translators: a file type in the file chooser */
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Whether every lead of the current query is in the list. */
 gboolean
 relais_lead_list_is_loaded (RelaisLeadList *self)
@@ -837,4 +952,42 @@ relais_lead_list_dup_summary (RelaisLeadList *self)
 
   /* Translators: the number of leads in the list; %s is the formatted count */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s lead", "%s leads", n), count);
+}
+
+GtkSelectionModel *
+relais_lead_list_get_selection (RelaisLeadList *self)
+{
+  g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/* The lead selected alone, or 0 (none, or several). */
+gint64
+relais_lead_list_get_selected_id (RelaisLeadList *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), 0);
+
+  if (self->model == NULL)
+    return 0;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_get_size (selected) != 1)
+    return 0;
+  return relais_lead_model_get_id (self->model, gtk_bitset_get_nth (selected, 0));
+}
+
+/* The row of lead @id shows what the store has now, and keeps its selection. */
+void
+relais_lead_list_refresh_lead (RelaisLeadList *self,
+                               gint64          id)
+{
+  g_autoptr(RelaisLead) fresh = NULL;
+
+  g_return_if_fail (RELAIS_IS_LEAD_LIST (self));
+
+  if (self->model == NULL || (fresh = relais_lead_store_load (self->db, id, NULL)) == NULL)
+    return;
+
+  relais_lead_model_update_lead (self->model, fresh);
 }

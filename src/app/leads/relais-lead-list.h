@@ -19,10 +19,15 @@ void             relais_lead_list_set_db       (RelaisLeadList  *self,
 void             relais_lead_list_reload       (RelaisLeadList  *self);
 void             relais_lead_list_focus_search (RelaisLeadList  *self);
 gboolean         relais_lead_list_is_loaded    (RelaisLeadList  *self);
+void             relais_lead_list_export       (RelaisLeadList  *self);
 const char      *relais_lead_list_get_view     (RelaisLeadList  *self);
 void             relais_lead_list_set_view     (RelaisLeadList  *self,
                                                 const char      *view);
 RelaisLeadQuery *relais_lead_list_get_query    (RelaisLeadList  *self);
 char            *relais_lead_list_dup_summary  (RelaisLeadList  *self);
+GtkSelectionModel *relais_lead_list_get_selection (RelaisLeadList *self);
+gint64           relais_lead_list_get_selected_id (RelaisLeadList *self);
+void             relais_lead_list_refresh_lead (RelaisLeadList  *self,
+                                                gint64           id);
 
 G_END_DECLS
