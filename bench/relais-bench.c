@@ -135,6 +135,8 @@ bench_search (RelaisDb *db,
 
           relais_lead_query_set_search (query, g_ptr_array_index (searches, i));
           ms = time_first_page (db, query);
+          if (ms > 50 && g_getenv ("RELAIS_BENCH_VERBOSE") != NULL)
+            g_printerr ("slow search “%s”: %.1f ms\n", (const char *) g_ptr_array_index (searches, i), ms);
           g_array_append_val (samples, ms);
         }
 

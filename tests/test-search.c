@@ -11,6 +11,7 @@
 
 #include "relais-db-private.h"
 #include "relais-db.h"
+#include "relais-demo.h"
 #include "relais-lead-query-store.h"
 #include "relais-lead-store.h"
 #include "relais-partner-store.h"
@@ -347,6 +348,58 @@ test_migration_indexes_old_leads (void)
   }
 }
 
+/* On a store large enough for every plan (walk, long walk, index), the first
+ * page of any search with any filter is the start of the full list. */
+static void
+test_first_page_agrees (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("relais-test-search-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "relais.db", NULL);
+  static const char *searches[] = { "pez", "ier", "mar", "bert", "eie", "n l", "sas", "gmbh", "zzq", "e", "lo", "s.r.l", "consult" };
+
+  db = relais_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (relais_demo_load (db, 40000, 40, 5, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    for (guint f = 0; f < 4; f++)
+      {
+        g_autoptr(RelaisLeadQuery) query = relais_lead_query_new ();
+        g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+        g_autoptr(GArray) page = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+        relais_lead_query_set_search (query, searches[i]);
+        if (f == 1)
+          relais_lead_query_set_statuses (query, 1u << RELAIS_LEAD_STATUS_CLOSED | 1u << RELAIS_LEAD_STATUS_NEW);
+        else if (f == 2)
+          relais_lead_query_set_country (query, "FR");
+        else if (f == 3)
+          relais_lead_query_set_sort (query, RELAIS_LEAD_SORT_COMPANY);
+
+        g_assert_true (relais_lead_query_store_all_ids (db, query, g_get_real_time (), all, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_true (relais_lead_query_store_first_page (db, query, g_get_real_time (), RELAIS_LEAD_PAGE_SIZE, page, NULL, &error));
+        g_assert_no_error (error);
+
+        g_assert_cmpuint (page->len, ==, MIN (RELAIS_LEAD_PAGE_SIZE, all->len));
+        for (guint k = 0; k < page->len; k++)
+          g_assert_cmpint (g_array_index (page, gint64, k), ==, g_array_index (all, gint64, k));
+      }
+
+  g_clear_object (&db);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_remove (path);
+    g_remove (wal);
+    g_remove (shm);
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +413,7 @@ main (int    argc,
   g_test_add ("/search/index-follows-changes", Fixture, NULL, fixture_set_up, test_search_follows_changes, fixture_tear_down);
   g_test_add ("/search/filters-and-sorts", Fixture, NULL, fixture_set_up, test_filters_and_sorts, fixture_tear_down);
   g_test_add_func ("/search/migration-indexes-old-leads", test_migration_indexes_old_leads);
+  g_test_add_func ("/search/first-page-agrees-with-full-list", test_first_page_agrees);
 
   return g_test_run ();
 }

@@ -21,8 +21,11 @@
 #include "relais-lead.h"
 #include "relais-search.h"
 
-/* Rows the first page may walk before the index is asked instead. */
+/* Rows the first page may walk before the index is asked instead; when the
+ * walk found at least a quarter of a page in that many rows, the matches are
+ * dense enough for a longer walk to beat the index. */
 #define WALK_BUDGET 20000
+#define LONG_WALK_BUDGET 120000
 
 typedef enum {
   SEARCH_NONE,
@@ -346,6 +349,18 @@ relais_lead_query_store_first_page (RelaisDb         *db,
 
   if (!ok || needle == NULL || exhausted || ids->len - start >= limit)
     return ok;
+
+  if ((ids->len - start) * 4 >= limit)
+    {
+      g_array_set_size (ids, start);
+      params_init (&params);
+      g_string_free (g_steal_pointer (&sql), TRUE);
+      sql = build_sql (query, now, SEARCH_NONE, ID_AND_TEXT, &params);
+      ok = collect_ids (db, sql->str, &params, needle, limit, LONG_WALK_BUDGET, ids, &exhausted, cancellable, error);
+      params_clear (&params);
+      if (!ok || exhausted || ids->len - start >= limit)
+        return ok;
+    }
 
   /* A rare search: the index finds every match; keep the first ones. */
   g_array_set_size (ids, start);
