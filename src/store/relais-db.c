@@ -424,7 +424,7 @@ relais_db_open_at_version (const char  *path,
                        "PRAGMA synchronous = NORMAL;"
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA temp_store = MEMORY;"
-                       "PRAGMA cache_size = -32768;",
+                       "PRAGMA cache_size = -16384;",
                        error))
     return NULL;
 
