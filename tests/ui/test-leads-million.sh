@@ -19,7 +19,11 @@ click_on() {
 wait_shows() {
   n=0
   until { dump; grep -v ' unmapped' "$work/dump.txt" | grep -qF "text=\"$1\""; }; do
-    n=$((n + 1)); [ $n -gt $(( ${2:-20} * 4 )) ] && fail "the window does not show \"$1\""
+    if [ $n -gt $(( ${2:-60} * 4 )) ]; then
+      grep -o 'id=subtitle_label text="[^"]*"' "$work/dump.txt" >&2 || :
+      fail "the window does not show \"$1\""
+    fi
+    n=$((n + 1))
     sleep 0.25
   done
 }
@@ -27,7 +31,7 @@ wait_shows() {
 start_app LANGUAGE=en "$RELAIS" --db "$db"
 wid=$(wait-window.sh '^Relais$' 30) || fail "no window"
 wait_for FIRST-FRAME 30
-wait_shows "1000000 leads"
+wait_shows "1000000 leads" 120
 
 # To the end of the list: the oldest lead.
 oldest=$(sqlite3 "$db" "SELECT first_name || ' ' || last_name FROM lead ORDER BY created_at, id LIMIT 1")
@@ -56,7 +60,7 @@ wait_shows "$overdue matching leads"
 
 # Sort by company, from the dropdown: the list starts with an A.
 click_on "_Clear Filters"
-wait_shows "1000000 leads"
+wait_shows "1000000 leads" 120
 click_on "Newest First"
 sleep 0.6
 dump
