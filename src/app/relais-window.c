@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "relais-import-dialog.h"
 #include "relais-lead-detail.h"
 #include "relais-lead-list.h"
 #include "relais-partner-list.h"
@@ -164,6 +165,33 @@ show_toast_action_cb (GtkWidget  *widget,
 }
 
 static void
+import_dialog_imported_cb (RelaisWindow       *self,
+                           guint64             n_inserted,
+                           guint64             n_merged,
+                           RelaisImportDialog *dialog)
+{
+  g_autofree char *message = relais_import_dialog_format_result (n_inserted, n_merged);
+
+  relais_lead_list_reload (self->lead_list);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+import_leads_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RelaisWindow *self = RELAIS_WINDOW (widget);
+  RelaisApplication *app = RELAIS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  RelaisImportDialog *dialog;
+
+  select_section (self, "leads");
+  dialog = relais_import_dialog_new (GTK_WINDOW (self), relais_application_get_db (app));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_dialog_imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 export_leads_action_cb (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -228,6 +256,8 @@ relais_window_class_init (RelaisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-leads", NULL, import_leads_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-leads", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-leads", NULL, export_leads_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-leads", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
