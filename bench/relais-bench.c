@@ -2,6 +2,10 @@
  * line, "name value". Not a test: it never fails on a slow machine.
  *
  *   relais-bench leads --db PATH   (an empty PATH is filled with 1,000,000 leads)
+ *   relais-bench drop --db PATH    (10,000 leads reassigned and undone, in the
+ *                                   store and in the real app)
+ *   relais-bench route --db PATH   (100,000 leads routed by 50 rules over 500
+ *                                   partners: preview, then written, undone)
  *
  * first_frame_ms and peak_rss_mb come from the real app, started on the store
  * (it needs a display: run the bench under tests/ui/xvfb-session.sh).
@@ -21,10 +25,13 @@
 
 #include "relais-db.h"
 #include "relais-demo.h"
+#include "relais-lead-assign.h"
 #include "relais-lead-export.h"
 #include "relais-lead-import.h"
 #include "relais-lead-query-store.h"
 #include "relais-lead-store.h"
+#include "relais-rule-store.h"
+#include "relais-statement.h"
 
 static int
 compare_doubles (gconstpointer a,
@@ -389,6 +396,8 @@ bench_app (const char *path)
   print_figure ("peak_rss_mb", peak_kb / 1024.0);
 }
 
+static RelaisDb *open_bench_store (const char *path);
+
 static int
 command_leads (int    argc,
                char **argv)
@@ -398,7 +407,6 @@ command_leads (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(RelaisDb) db = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  gint64 n_leads;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "The store to measure (filled with 1,000,000 leads when empty)", "PATH" },
     { NULL }
@@ -411,21 +419,7 @@ command_leads (int    argc,
       return EXIT_FAILURE;
     }
 
-  db = relais_db_open (path, &error);
-  if (db == NULL)
-    g_error ("%s", error->message);
-
-  n_leads = relais_lead_store_count (db, &error);
-  if (n_leads == 0)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      if (!relais_demo_load (db, 1000000, 1000, 1, NULL, NULL, &error))
-        g_error ("%s", error->message);
-      print_figure ("demo_1m_s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
-      n_leads = 1000000;
-    }
-  print_figure ("leads", n_leads);
+  db = open_bench_store (path);
 
   bench_search (db, rand);
   bench_filters (db, rand);
@@ -441,6 +435,359 @@ command_leads (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* Opens @path, filling it with 1,000,000 demo leads when it is empty. */
+static RelaisDb *
+open_bench_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = relais_db_open (path, &error);
+  gint64 n_leads;
+
+  if (db == NULL)
+    g_error ("%s", error->message);
+
+  n_leads = relais_lead_store_count (db, &error);
+  if (n_leads == 0)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!relais_demo_load (db, 1000000, 1000, 1, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      print_figure ("demo_1m_s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+      n_leads = 1000000;
+    }
+  print_figure ("leads", n_leads);
+  return g_steal_pointer (&db);
+}
+
+/* The ids of the 10,000 newest leads (the first rows of the list) and a
+ * partner to give them to. */
+static GArray *
+drop_ids (RelaisDb *db,
+          guint     n,
+          guint     offset)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisStatement) st =
+    relais_db_prepare (db, "SELECT id FROM lead ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (st == NULL)
+    g_error ("%s", error->message);
+  relais_statement_bind_int64 (st, 1, n);
+  relais_statement_bind_int64 (st, 2, offset);
+  while (relais_statement_next (st, &error))
+    {
+      gint64 id = relais_statement_get_int64 (st, 0);
+      g_array_append_val (ids, id);
+    }
+  if (error != NULL)
+    g_error ("%s", error->message);
+  return ids;
+}
+
+static gint64
+drop_partner (RelaisDb *db,
+              guint     nth)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisStatement) st =
+    relais_db_prepare (db, "SELECT id FROM partner WHERE active = 1 ORDER BY id LIMIT 1 OFFSET ?", &error);
+
+  if (st == NULL)
+    g_error ("%s", error->message);
+  relais_statement_bind_int64 (st, 1, nth);
+  gint64 id;
+
+  if (!relais_statement_next (st, &error))
+    g_error ("no partner in the store");
+  id = relais_statement_get_int64 (st, 0);
+  /* Done with it: a statement left half-read keeps a read transaction open. */
+  relais_statement_reset (st);
+  return id;
+}
+
+/* The real app selects the first 10,000 rows and drops them on a partner
+ * (RELAIS_BENCH_DROP): the longest main-loop stall from the drop until the
+ * list shows the result. The store is put back afterwards. */
+static void
+bench_drop_app (RelaisDb   *db,
+                const char *path)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  const char *app_path = g_getenv ("RELAIS_APP") ? g_getenv ("RELAIS_APP") : RELAIS_APP_PATH;
+  double longest = -1, commit = -1;
+  gint64 journal_id = 0;
+  char *line;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("relais-bench: no display for drop_10k_longest_frame_ms (run under tests/ui/xvfb-session.sh)\n");
+      return;
+    }
+
+  g_subprocess_launcher_setenv (launcher, "RELAIS_BENCH_DROP", "10000", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", RELAIS_SCHEMA_DIR, FALSE);
+  app = g_subprocess_launcher_spawn (launcher, &error, app_path, "--db", path, NULL);
+  if (app == NULL)
+    g_error ("starting %s: %s", app_path, error->message);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (app));
+  while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL)) != NULL)
+    {
+      if (g_str_has_prefix (line, "DROP-LONGEST-FRAME-MS "))
+        longest = g_ascii_strtod (line + strlen ("DROP-LONGEST-FRAME-MS "), NULL);
+      else if (g_str_has_prefix (line, "DROP-COMMIT-MS "))
+        commit = g_ascii_strtod (line + strlen ("DROP-COMMIT-MS "), NULL);
+      else if (g_str_has_prefix (line, "DROP-JOURNAL-ID "))
+        journal_id = g_ascii_strtoll (line + strlen ("DROP-JOURNAL-ID "), NULL, 10);
+      g_free (line);
+    }
+  if (!g_subprocess_wait_check (app, NULL, &error))
+    g_printerr ("relais-bench: the app failed: %s\n", error->message);
+
+  print_figure ("drop_10k_app_commit_ms", commit);
+  print_figure ("drop_10k_longest_frame_ms", longest);
+
+  /* The app may still be closing its connections: a few tries. */
+  for (guint attempt = 0; journal_id != 0 && attempt < 10; attempt++)
+    {
+      g_clear_error (&error);
+      if (relais_lead_assign_undo (db, journal_id, NULL, NULL, &error))
+        break;
+      if (!g_error_matches (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_BUSY))
+        break;
+      g_usleep (G_USEC_PER_SEC);
+    }
+  if (error != NULL)
+    g_printerr ("relais-bench: undoing the app's drop: %s\n", error->message);
+}
+
+static int
+command_drop (int    argc,
+              char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new ("--db PATH");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = NULL;
+  g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undos = g_array_new (FALSE, FALSE, sizeof (double));
+  guint moved = 0;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "The store to measure (filled with 1,000,000 leads when empty)", "PATH" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL)
+    {
+      g_printerr ("%s\n", error ? error->message : "relais-bench drop --db PATH");
+      return EXIT_FAILURE;
+    }
+
+  db = open_bench_store (path);
+
+  /* Five drops of 10,000 leads (different leads, different partners), each
+   * undone: the median of each. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GArray) ids = drop_ids (db, 10000, i * 10000);
+      RelaisAssignTarget target = { RELAIS_ASSIGN_TARGET_PARTNER, drop_partner (db, i) };
+      RelaisAssignResult result;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!relais_lead_assign (db, (const gint64 *) ids->data, ids->len, &target, FALSE, &result, &error))
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (commits, ms);
+      moved += result.moved;
+
+      start = g_get_monotonic_time ();
+      if (result.journal_id != 0 && !relais_lead_assign_undo (db, result.journal_id, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (undos, ms);
+    }
+
+  print_figure ("drop_10k_leads_moved_avg", moved / 5.0);
+  print_figure ("drop_10k_commit_ms", percentile (commits, 0.5));
+  print_figure ("undo_10k_ms", percentile (undos, 0.5));
+
+  bench_drop_app (db, path);
+  return EXIT_SUCCESS;
+}
+
+/* --- route ------------------------------------------------------------------ */
+
+static void
+exec_or_die (RelaisDb   *db,
+             const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!relais_db_exec (db, sql, &error))
+    g_error ("%s", error->message);
+}
+
+/* 50 rules over 500 partners: rule i takes the leads of a few countries
+ * (the last one every lead), among 10 partners, by one of the three
+ * strategies in turn. Returns the partner ids used. */
+static GArray *
+create_route_rules (RelaisDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func (g_free);
+  GArray *partners = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  st = relais_db_prepare (db, "SELECT id FROM partner ORDER BY id LIMIT 500", &error);
+  while (st != NULL && relais_statement_next (st, &error))
+    {
+      gint64 id = relais_statement_get_int64 (st, 0);
+      g_array_append_val (partners, id);
+    }
+  if (error != NULL)
+    g_error ("%s", error->message);
+  g_clear_object (&st);
+
+  st = relais_db_prepare (db, "SELECT DISTINCT country FROM partner WHERE country <> '' ORDER BY country", &error);
+  while (st != NULL && relais_statement_next (st, &error))
+    g_ptr_array_add (countries, g_strdup (relais_statement_get_text (st, 0)));
+  if (error != NULL)
+    g_error ("%s", error->message);
+  g_clear_object (&st);
+  if (countries->len == 0)
+    g_ptr_array_add (countries, g_strdup ("FR"));
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Bench rule %02u", i + 1);
+      g_autoptr(RelaisRoutingRule) rule = relais_routing_rule_new (0, name);
+
+      rule->strategy = i % 3;
+      if (i < 49)
+        {
+          g_autofree char *values = g_strdup_printf ("%s,%s", (char *) countries->pdata[i % countries->len],
+                                                     (char *) countries->pdata[(i * 7 + 3) % countries->len]);
+          relais_routing_rule_add_criterion (rule, RELAIS_RULE_FIELD_COUNTRY, RELAIS_RULE_OPERATOR_IS_ONE_OF, values);
+          if (i % 5 == 1)
+            relais_routing_rule_add_criterion (rule, RELAIS_RULE_FIELD_KIND, RELAIS_RULE_OPERATOR_IS_ONE_OF, "app");
+        }
+      for (guint j = 0; j < 10 && i * 10 + j < partners->len; j++)
+        relais_routing_rule_add_member (rule, RELAIS_ROUTING_TARGET_PARTNER,
+                                        g_array_index (partners, gint64, i * 10 + j), j < 3 ? 5 - j : 0);
+      if (!relais_rule_store_create (db, rule, &error))
+        g_error ("%s", error->message);
+    }
+  return partners;
+}
+
+static int
+command_route (int    argc,
+               char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new ("--db PATH");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) partners = NULL;
+  g_autoptr(GArray) previews = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) routes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undos = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(RelaisStatement) st = NULL;
+  RelaisAssignTarget nobody = { RELAIS_ASSIGN_TARGET_NOBODY, 0 };
+  RelaisAssignResult freed;
+  guint assigned = 0;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "The store to measure (filled with 1,000,000 leads when empty)", "PATH" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL)
+    {
+      g_printerr ("%s\n", error ? error->message : "relais-bench route --db PATH");
+      return EXIT_FAILURE;
+    }
+
+  db = open_bench_store (path);
+
+  /* The setting, undone at the end: 100,000 leads made unassigned (by a
+   * reassignment, undone), 500 partners with room, 50 rules. */
+  exec_or_die (db, "DELETE FROM rule WHERE name LIKE 'Bench rule %'");
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  st = relais_db_prepare (db,
+                          "SELECT id FROM lead WHERE status IN ('new', 'partner_assigned', 'assigned_to_rep')"
+                          " ORDER BY id LIMIT 100000",
+                          &error);
+  while (st != NULL && relais_statement_next (st, &error))
+    {
+      gint64 id = relais_statement_get_int64 (st, 0);
+      g_array_append_val (ids, id);
+    }
+  if (error != NULL)
+    g_error ("%s", error->message);
+  g_clear_object (&st);
+  if (!relais_lead_assign (db, (const gint64 *) ids->data, ids->len, &nobody, FALSE, &freed, &error))
+    g_error ("%s", error->message);
+  exec_or_die (db, "UPDATE partner SET capacity = capacity + 1000000 WHERE id IN (SELECT id FROM partner ORDER BY id LIMIT 500)");
+  partners = create_route_rules (db);
+  print_figure ("route_leads", ids->len);
+  print_figure ("route_partners", partners->len);
+  print_figure ("route_rules", 50);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RelaisRulePreviewResult) preview = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      preview = relais_rule_store_preview (db, (const gint64 *) ids->data, ids->len, g_get_real_time (), NULL, &error);
+      if (preview == NULL)
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (previews, ms);
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      RelaisRuleApplyResult result;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!relais_rule_store_route (db, (const gint64 *) ids->data, ids->len, FALSE, NULL, &result, &error))
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (routes, ms);
+      assigned = result.n_assigned;
+
+      start = g_get_monotonic_time ();
+      if (result.journal_id != 0 && !relais_lead_assign_undo (db, result.journal_id, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (undos, ms);
+    }
+
+  print_figure ("route_100k_assigned", assigned);
+  print_figure ("preview_100k_ms", percentile (previews, 0.5));
+  print_figure ("route_100k_ms", percentile (routes, 0.5));
+  print_figure ("route_undo_100k_ms", percentile (undos, 0.5));
+
+  /* The store as it was. */
+  exec_or_die (db, "DELETE FROM rule WHERE name LIKE 'Bench rule %'");
+  exec_or_die (db, "UPDATE partner SET capacity = capacity - 1000000 WHERE capacity >= 1000000");
+  if (freed.journal_id != 0 && !relais_lead_assign_undo (db, freed.journal_id, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  return EXIT_SUCCESS;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,7 +796,12 @@ main (int    argc,
 
   if (argc >= 2 && g_str_equal (argv[1], "leads"))
     return command_leads (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "drop"))
+    return command_drop (argc - 1, argv + 1);
 
-  g_printerr ("usage: relais-bench leads --db PATH\n");
+  if (argc >= 2 && g_str_equal (argv[1], "route"))
+    return command_route (argc - 1, argv + 1);
+
+  g_printerr ("usage: relais-bench leads|drop|route --db PATH\n");
   return EXIT_FAILURE;
 }

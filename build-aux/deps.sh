@@ -13,7 +13,7 @@ packages=(
 if [ "${1:-}" = --tests ]; then
   packages+=(
     sqlite3 xvfb xdotool x11-utils x11-xserver-utils imagemagick
-    dbus at-spi2-core locales
+    dbus at-spi2-core locales python3-gi gir1.2-atspi-2.0
   )
 fi
 

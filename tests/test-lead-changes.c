@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "relais-db.h"
+#include "relais-test-store.h"
 #include "relais-journal.h"
 #include "relais-lead-changes.h"
 #include "relais-lead-store.h"
@@ -24,13 +25,10 @@ typedef struct {
 } Fixture;
 
 static void
-exec_sql (RelaisDb   *db,
-          const char *sql)
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  relais_db_exec (db, sql, &error);
-  g_assert_no_error (error);
+  test_store_remove (&fixture->db, &fixture->dir, &fixture->path);
 }
 
 static void
@@ -39,74 +37,12 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("relais-test-lead-changes-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "relais.db", NULL);
-  fixture->db = relais_db_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->db = test_store_new ("relais-test-lead-changes", &fixture->dir, &fixture->path);
 
   exec_sql (fixture->db,
             "INSERT INTO partner (uuid, name, created_at, updated_at)"
             " VALUES ('00000000-0000-4000-8000-000000000001', 'Acme Conseil', 1, 1)");
   fixture->partner_id = sqlite3_last_insert_rowid (relais_db_get_handle (fixture->db));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->db);
-
-  d = g_dir_open (fixture->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static gint64
-query_int64 (RelaisDb   *db,
-             const char *sql,
-             gint64      arg)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  if (strchr (sql, '?') != NULL)
-    relais_statement_bind_int64 (st, 1, arg);
-  g_assert_true (relais_statement_next (st, &error));
-  g_assert_no_error (error);
-  value = relais_statement_get_int64 (st, 0);
-  relais_statement_reset (st);
-  return value;
-}
-
-static char *
-query_text (RelaisDb   *db,
-            const char *sql,
-            gint64      arg)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, &error);
-  char *text;
-
-  g_assert_no_error (error);
-  if (strchr (sql, '?') != NULL)
-    relais_statement_bind_int64 (st, 1, arg);
-  g_assert_true (relais_statement_next (st, &error));
-  g_assert_no_error (error);
-  text = g_strdup (relais_statement_get_text (st, 0));
-  relais_statement_reset (st);
-  return text;
 }
 
 /* Everything a change may touch, as one string: the lead's row, and the

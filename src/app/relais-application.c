@@ -239,6 +239,9 @@ relais_application_startup (GApplication *app)
 {
   RelaisApplication *self = RELAIS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  /* Only while an Undo toast is up: otherwise entries keep Ctrl+Z for their text. */
+  static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *panel_accels[] = { "F9", NULL };
 
   G_APPLICATION_CLASS (relais_application_parent_class)->startup (app);
 
@@ -246,6 +249,8 @@ relais_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo-reassign", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.assign-panel-visible", panel_accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 

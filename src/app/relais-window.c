@@ -9,11 +9,16 @@
 #include "relais-window.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
+#include "relais-assign-dialog.h"
+#include "relais-assign-panel.h"
 #include "relais-import-dialog.h"
 #include "relais-lead-detail.h"
 #include "relais-lead-list.h"
 #include "relais-partner-list.h"
+#include "relais-reassigner.h"
+#include "relais-rule-list.h"
 #include "relais-test-hooks.h"
 
 struct _RelaisWindow
@@ -28,11 +33,17 @@ struct _RelaisWindow
   RelaisLeadList       *lead_list;
   RelaisLeadDetail     *lead_detail;
   RelaisPartnerList    *partner_list;
+  RelaisRuleList       *rule_list;
+  GtkRevealer          *assign_revealer;
+  RelaisAssignPanel    *assign_panel;
 
   GSettings            *settings;
+  RelaisReassigner     *reassigner;
 };
 
 G_DEFINE_FINAL_TYPE (RelaisWindow, relais_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void bench_drop_step (RelaisWindow *self);
 
 static void
 update_title (RelaisWindow *self)
@@ -48,6 +59,8 @@ update_title (RelaisWindow *self)
     subtitle = relais_lead_list_dup_summary (self->lead_list);
   else if (g_strcmp0 (name, "partners") == 0)
     subtitle = relais_partner_list_dup_summary (self->partner_list);
+  else if (g_strcmp0 (name, "rules") == 0)
+    subtitle = relais_rule_list_dup_summary (self->rule_list);
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
 }
 
@@ -110,6 +123,50 @@ lead_detail_deleted_cb (RelaisWindow *self,
   relais_lead_list_reload (self->lead_list);
 }
 
+/* Partners or queues were added, renamed, (de)activated or deleted. */
+static void
+partner_list_changed_cb (RelaisWindow *self)
+{
+  RelaisApplication *app = RELAIS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+
+  update_title (self);
+  relais_assign_panel_reload (self->assign_panel, relais_db_get_path (relais_application_get_db (app)));
+  /* The rules name partners and queues in their summaries. */
+  if (!relais_rule_list_reload (self->rule_list, relais_application_get_db (app), &error))
+    relais_window_show_error (self, error->message);
+}
+
+/* Leads were moved from the Partners section (a partner deactivated, a queue deleted). */
+static void
+partner_list_leads_changed_cb (RelaisWindow *self)
+{
+  relais_lead_list_reload (self->lead_list);
+  relais_lead_detail_reload (self->lead_detail);
+  partner_list_changed_cb (self);
+}
+
+/* Rules were added, changed, reordered or deleted. */
+static void
+rule_list_changed_cb (RelaisWindow *self)
+{
+  update_title (self);
+}
+
+/* The rules assigned leads (Apply), or gave them back (Undo): the lead list,
+ * the detail pane and the partners' counts follow, as after a move in the
+ * Partners section. */
+static void
+rule_list_leads_changed_cb (RelaisWindow *self)
+{
+  RelaisApplication *app = RELAIS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  relais_lead_list_reload (self->lead_list);
+  relais_lead_detail_reload (self->lead_detail);
+  update_title (self);
+  relais_assign_panel_reload (self->assign_panel, relais_db_get_path (relais_application_get_db (app)));
+}
+
 static void
 lead_detail_toast_cb (RelaisWindow *self,
                       const char   *message)
@@ -124,6 +181,7 @@ lead_list_changed_cb (RelaisWindow *self)
   lead_selection_changed_cb (self);
   update_title (self);
   relais_test_hooks_maybe_quit (relais_lead_list_is_loaded (self->lead_list));
+  bench_drop_step (self);
 }
 
 static void
@@ -213,6 +271,247 @@ search_action_cb (GtkWidget  *widget,
   relais_lead_list_focus_search (self->lead_list);
 }
 
+/* --- Reassigning leads (relais-reassigner.c) -------------------------------- */
+
+static void
+assign_panel_dropped_cb (RelaisWindow     *self,
+                         RelaisAssignItem *target,
+                         RelaisLeadDrag   *drag)
+{
+  relais_reassigner_assign (self->reassigner, relais_lead_drag_get_ids (drag), target,
+                            relais_assign_panel_get_notify (self->assign_panel));
+}
+
+static void
+assign_selected_to (RelaisWindow     *self,
+                    RelaisAssignItem *target,
+                    gboolean          notify)
+{
+  g_autoptr(GArray) ids = relais_lead_list_dup_selected_ids (self->lead_list);
+
+  if (ids->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select the leads to assign first.")));
+      return;
+    }
+  relais_reassigner_assign (self->reassigner, ids, target, notify);
+}
+
+static void
+assign_panel_activated_cb (RelaisWindow     *self,
+                           RelaisAssignItem *target)
+{
+  assign_selected_to (self, target, relais_assign_panel_get_notify (self->assign_panel));
+}
+
+static void
+assign_dialog_chosen_cb (RelaisWindow     *self,
+                         RelaisAssignItem *target,
+                         gboolean          notify)
+{
+  assign_selected_to (self, target, notify);
+}
+
+static void
+assign_to_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RelaisWindow *self = RELAIS_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+  RelaisAssignDialog *dialog;
+
+  select_section (self, "leads");
+  ids = relais_lead_list_dup_selected_ids (self->lead_list);
+  if (ids->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select the leads to assign first.")));
+      return;
+    }
+
+  dialog = relais_assign_dialog_new (GTK_WINDOW (self), relais_assign_panel_get_targets (self->assign_panel), ids->len);
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (assign_dialog_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_reassign_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  relais_reassigner_undo (RELAIS_WINDOW (widget)->reassigner);
+}
+
+static void
+can_undo_changed_cb (RelaisWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-reassign",
+                                 relais_reassigner_can_undo (self->reassigner));
+}
+
+/* --- relais-bench drop (RELAIS_BENCH_DROP=N) ---------------------------------
+ *
+ * Once the list is in, the first N rows are selected and dropped on the first
+ * active partner, as a drop would; the longest time between two painted frames
+ * (a tick callback keeps frames coming) is measured from the drop until the
+ * list has loaded the result, then the app quits. */
+
+typedef struct {
+  gboolean started;
+  gboolean committed;
+  gboolean finishing;
+  gint64   start;
+  gint64   last_paint;
+  gint64   longest;
+} DropBench;
+
+static DropBench drop_bench;
+
+static guint
+bench_drop_size (void)
+{
+  const char *env = g_getenv ("RELAIS_BENCH_DROP");
+
+  return env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : 0;
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (drop_bench.last_paint != 0)
+    drop_bench.longest = MAX (drop_bench.longest, now - drop_bench.last_paint);
+  if (g_getenv ("RELAIS_BENCH_VERBOSE") != NULL && now - drop_bench.last_paint > 50000)
+    g_printerr ("frame of %.1f ms ending at %.1f ms\n", (now - drop_bench.last_paint) / 1000.0,
+                (now - drop_bench.start) / 1000.0);
+  drop_bench.last_paint = now;
+}
+
+static gboolean
+bench_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+bench_drop_finish_cb (gpointer user_data)
+{
+  printf ("DROP-LONGEST-FRAME-MS %.1f\n", drop_bench.longest / 1000.0);
+  fflush (stdout);
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+bench_drop_start_cb (gpointer user_data)
+{
+  RelaisWindow *self = user_data;
+  GListModel *targets = relais_assign_panel_get_targets (self->assign_panel);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(RelaisAssignItem) target = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(RelaisAssignItem) item = g_list_model_get_item (targets, i);
+      const RelaisAssignTargetInfo *info = relais_assign_item_get_info (item);
+
+      /* The active partner with the fewest open leads: it holds none of
+       * the newest leads, so that the drop moves them all. */
+      if (info->target.kind == RELAIS_ASSIGN_TARGET_PARTNER && info->active &&
+          (target == NULL || info->open_leads < relais_assign_item_get_info (target)->open_leads))
+        g_set_object (&target, item);
+    }
+  if (target == NULL)
+    {
+      g_printerr ("relais: no partner to drop on\n");
+      g_application_quit (g_application_get_default ());
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_selection_model_select_range (relais_lead_list_get_selection (self->lead_list), 0, bench_drop_size (), TRUE);
+  ids = relais_lead_list_dup_selected_ids (self->lead_list);
+
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_tick_cb, NULL, NULL);
+  drop_bench.start = drop_bench.last_paint = g_get_monotonic_time ();
+  relais_reassigner_assign_without_asking (self->reassigner, ids, target, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_drop_step (RelaisWindow *self)
+{
+  if (bench_drop_size () == 0 || !relais_lead_list_is_loaded (self->lead_list))
+    return;
+
+  if (!drop_bench.started)
+    {
+      if (g_list_model_get_n_items (relais_assign_panel_get_targets (self->assign_panel)) == 0)
+        return;
+      drop_bench.started = TRUE;
+      g_timeout_add (500, bench_drop_start_cb, self);
+    }
+  else if (drop_bench.committed && !drop_bench.finishing)
+    {
+      /* The list has the result: a few more frames, then the figure. */
+      drop_bench.finishing = TRUE;
+      g_timeout_add (300, bench_drop_finish_cb, NULL);
+    }
+}
+
+/* Leads moved: the list, the detail pane and the partners' counts follow. */
+static void
+reassigned_cb (RelaisWindow *self,
+               GArray       *ids)
+{
+  RelaisApplication *app = RELAIS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  RelaisDb *db = relais_application_get_db (app);
+  gint64 shown = relais_lead_detail_get_lead_id (self->lead_detail);
+
+  if (drop_bench.started && !drop_bench.committed)
+    {
+      drop_bench.committed = TRUE;
+      printf ("DROP-COMMIT-MS %.1f\n", (g_get_monotonic_time () - drop_bench.start) / 1000.0);
+      printf ("DROP-JOURNAL-ID %" G_GINT64_FORMAT "\n", relais_reassigner_get_undo_journal_id (self->reassigner));
+      fflush (stdout);
+    }
+
+  if (g_getenv ("RELAIS_BENCH_VERBOSE") != NULL && drop_bench.started)
+    g_printerr ("changed at %.1f ms\n", (g_get_monotonic_time () - drop_bench.start) / 1000.0);
+  relais_lead_list_refresh_changed (self->lead_list, ids);
+  relais_assign_panel_reload (self->assign_panel, relais_db_get_path (db));
+
+  for (guint i = 0; shown != 0 && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == shown)
+      {
+        relais_lead_detail_set_lead (self->lead_detail, db, shown);
+        break;
+      }
+}
+
+static void
+reassign_error_cb (RelaisWindow *self,
+                   const char   *message)
+{
+  if (drop_bench.started)
+    g_printerr ("relais: the bench drop failed: %s\n", message);
+  relais_window_show_error (self, message);
+}
+
+static void
+assign_panel_failed_cb (RelaisWindow *self,
+                        GError       *error)
+{
+  relais_window_show_error (self, error->message);
+}
+
 static void
 relais_window_dispose (GObject *object)
 {
@@ -220,6 +519,7 @@ relais_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RELAIS_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->reassigner);
 
   G_OBJECT_CLASS (relais_window_parent_class)->dispose (object);
 }
@@ -235,6 +535,8 @@ relais_window_class_init (RelaisWindowClass *klass)
   g_type_ensure (RELAIS_TYPE_LEAD_LIST);
   g_type_ensure (RELAIS_TYPE_LEAD_DETAIL);
   g_type_ensure (RELAIS_TYPE_PARTNER_LIST);
+  g_type_ensure (RELAIS_TYPE_ASSIGN_PANEL);
+  g_type_ensure (RELAIS_TYPE_RULE_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/relais/Relais/relais-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RelaisWindow, leaflet);
@@ -248,8 +550,17 @@ relais_window_class_init (RelaisWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, lead_detail_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, lead_detail_toast_cb);
   gtk_widget_class_bind_template_child (widget_class, RelaisWindow, partner_list);
+  gtk_widget_class_bind_template_callback (widget_class, partner_list_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, partner_list_leads_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, RelaisWindow, rule_list);
+  gtk_widget_class_bind_template_callback (widget_class, rule_list_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rule_list_leads_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, lead_list_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, RelaisWindow, assign_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RelaisWindow, assign_panel);
+  gtk_widget_class_bind_template_callback (widget_class, assign_panel_dropped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assign_panel_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action_cb);
@@ -261,6 +572,9 @@ relais_window_class_init (RelaisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-leads", NULL, export_leads_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-leads", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.assign-to", NULL, assign_to_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.assign-to", NULL);
+  gtk_widget_class_install_action (widget_class, "win.undo-reassign", NULL, undo_reassign_action_cb);
 
   /* Alt+1 … Alt+6 go to the sections in the order of the sidebar. */
   {
@@ -294,7 +608,23 @@ relais_window_new (RelaisApplication *application)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "lead-view", self->lead_list, "view", G_SETTINGS_BIND_DEFAULT);
 
+  g_settings_bind (self->settings, "assign-panel-visible", self->assign_revealer, "reveal-child", G_SETTINGS_BIND_DEFAULT);
+  {
+    g_autoptr(GAction) panel_action = g_settings_create_action (self->settings, "assign-panel-visible");
+    g_action_map_add_action (G_ACTION_MAP (self), panel_action);
+  }
+
   relais_lead_list_set_db (self->lead_list, relais_application_get_db (application));
+
+  self->reassigner = relais_reassigner_new (GTK_WINDOW (self), self->toast_overlay,
+                                            relais_db_get_path (relais_application_get_db (application)));
+  g_signal_connect_object (self->reassigner, "changed", G_CALLBACK (reassigned_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reassigner, "error", G_CALLBACK (reassign_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reassigner, "notify::can-undo", G_CALLBACK (can_undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assign_panel, "failed", G_CALLBACK (assign_panel_failed_cb), self, G_CONNECT_SWAPPED);
+  if (bench_drop_size () > 0)
+    g_signal_connect_object (self->assign_panel, "loaded", G_CALLBACK (bench_drop_step), self, G_CONNECT_SWAPPED);
+  can_undo_changed_cb (self);
   g_signal_connect_object (relais_lead_list_get_selection (self->lead_list), "selection-changed",
                            G_CALLBACK (lead_selection_changed_cb), self, G_CONNECT_SWAPPED);
   relais_window_reload (self);
@@ -315,7 +645,11 @@ relais_window_reload (RelaisWindow *self)
   g_return_if_fail (RELAIS_IS_WINDOW (self));
 
   relais_lead_list_reload (self->lead_list);
+  relais_assign_panel_reload (self->assign_panel, relais_db_get_path (relais_application_get_db (app)));
   if (!relais_partner_list_reload (self->partner_list, relais_application_get_db (app), &error))
+    relais_window_show_error (self, error->message);
+  g_clear_error (&error);
+  if (!relais_rule_list_reload (self->rule_list, relais_application_get_db (app), &error))
     relais_window_show_error (self, error->message);
 
   update_title (self);

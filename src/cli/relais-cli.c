@@ -22,6 +22,7 @@
 #include "relais-lead-import.h"
 #include "relais-lead-query.h"
 #include "relais-lead-store.h"
+#include "relais-rule-store.h"
 #include "relais-util.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -517,6 +518,124 @@ command_export (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* Prints one line of the distribution: the name, then the count. */
+static void
+print_share (const char *name,
+             guint       n_leads,
+             guint       total)
+{
+  g_autofree char *count = relais_format_count (n_leads);
+
+  glong width = g_utf8_strlen (name, -1);
+
+  /* Padded by characters, not bytes: "Réseaux" lines up with "Networks". */
+  g_print ("  %s%*s %10s  %5.1f %%\n", name, (int) MAX (0, 40 - width), "", count,
+           total > 0 ? 100.0 * n_leads / total : 0.0);
+}
+
+static int
+command_assign (int    argc,
+                char **argv)
+{
+  gboolean dry_run = FALSE;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = NULL;
+  g_autoptr(RelaisRoutingSummary) summary = NULL;
+  g_autofree char *n_leads = NULL;
+  RelaisRuleApplyResult rerouted = { 0 }, routed = { 0 };
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The store to use instead of the default one"), N_("PATH") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show where the leads would go, and write nothing"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Run the assignment rules: leads not accepted in time go to the next member of their "
+                                  "rule, then every unassigned lead is routed. Prints where the leads went."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  db = open_store (&error);
+  if (db == NULL ||
+      !relais_rule_store_reroute (db, g_get_real_time (), dry_run, &rerouted, &error) ||
+      !relais_rule_store_route (db, NULL, 0, dry_run, &summary, &routed, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (rerouted.n_assigned + rerouted.n_queued > 0)
+    {
+      g_autofree char *count = relais_format_count (rerouted.n_assigned + rerouted.n_queued);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: relais-cli assign; %s is a count of leads */
+                            "%s lead not accepted in time was passed on to the next member of its rule.\n",
+                            "%s leads not accepted in time were passed on to the next member of their rule.\n",
+                            rerouted.n_assigned + rerouted.n_queued),
+               count);
+    }
+
+  n_leads = relais_format_count (summary->n_leads);
+  if (summary->n_leads == 0)
+    g_print ("%s\n", _("There are no unassigned leads: the rules have nothing to route."));
+  else
+    {
+      g_print (dry_run
+               /* Translators: relais-cli assign --dry-run; %s is a count of leads */
+               ? g_dngettext (GETTEXT_PACKAGE, "Where %s unassigned lead would go:\n", "Where %s unassigned leads would go:\n",
+                              summary->n_leads)
+               /* Translators: relais-cli assign; %s is a count of leads */
+               : g_dngettext (GETTEXT_PACKAGE, "Where %s unassigned lead went:\n", "Where %s unassigned leads went:\n",
+                              summary->n_leads),
+               n_leads);
+      for (guint i = 0; i < summary->shares->len; i++)
+        {
+          const RelaisRoutingShare *share = &g_array_index (summary->shares, RelaisRoutingShare, i);
+          g_autofree char *name = NULL;
+
+          if (share->kind == RELAIS_ROUTING_TARGET_QUEUE)
+            /* Translators: relais-cli assign, a line of the distribution; %s is a queue */
+            name = g_strdup_printf (_("Queue “%s”"), share->name ? share->name : "");
+          else
+            name = g_strdup (share->name ? share->name : "");
+          print_share (name, share->n_leads, summary->n_leads);
+        }
+      for (guint r = RELAIS_ROUTING_REASON_NONE + 1; r < RELAIS_ROUTING_N_REASONS; r++)
+        {
+          guint n = summary->n_by_reason[r];
+          g_autofree char *name = NULL;
+
+          if (n == 0)
+            continue;
+          /* Translators: relais-cli assign, a line of the distribution; %s is why leads stay unassigned */
+          name = g_strdup_printf (_("Unassigned: %s"), relais_enum_label (&relais_routing_reason_info, r));
+          print_share (name, n, summary->n_leads);
+        }
+    }
+
+  if (dry_run)
+    g_print ("%s\n", _("Nothing was written (--dry-run)."));
+  else if (routed.n_changed > 0)
+    {
+      g_autofree char *count = relais_format_count (routed.n_changed);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: relais-cli assign; %s is a count of leads */
+                            "%s lead changed while the rules ran and was left alone.\n",
+                            "%s leads changed while the rules ran and were left alone.\n",
+                            routed.n_changed),
+               count);
+    }
+  return EXIT_SUCCESS;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -526,6 +645,7 @@ static const struct {
   { "info", command_info, N_("Show what the store holds") },
   { "import", command_import, N_("Import leads from a CSV file") },
   { "export", command_export, N_("Export leads as a CSV file") },
+  { "assign", command_assign, N_("Route leads with the assignment rules") },
 };
 
 static void

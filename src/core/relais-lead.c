@@ -373,6 +373,24 @@ relais_lead_is_overdue (RelaisLead *self,
 }
 
 /**
+ * relais_lead_status_can_reassign:
+ *
+ * A manager may give a lead to another partner, rep or queue as long as the
+ * partner has not yet worked it with the customer: while the lead could still
+ * be taken back to New (or is New). From Contacted on, it stays where it is.
+ *
+ * Returns: whether a lead in @status may be reassigned by hand.
+ */
+gboolean
+relais_lead_status_can_reassign (RelaisLeadStatus status)
+{
+  g_return_val_if_fail (status < RELAIS_LEAD_N_STATUSES, FALSE);
+
+  return status == RELAIS_LEAD_STATUS_NEW ||
+         relais_lead_status_can_change (status, RELAIS_LEAD_STATUS_NEW);
+}
+
+/**
  * relais_lead_status_can_change:
  *
  * The lead lifecycle of PRODUCT.md: New → Partner assigned → Assigned to rep →

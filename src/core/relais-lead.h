@@ -94,6 +94,7 @@ void                   relais_lead_copy_from            (RelaisLead            *
 gboolean               relais_lead_is_overdue           (RelaisLead            *self,
                                                          gint64                 now);
 
+gboolean               relais_lead_status_can_reassign  (RelaisLeadStatus       status);
 gboolean               relais_lead_status_can_change    (RelaisLeadStatus       from,
                                                          RelaisLeadStatus       to);
 

@@ -31,6 +31,7 @@ static const Migration migrations[] = {
   { 1, "/io/github/relais/Relais/store/relais-schema-v1.sql" },
   { 2, "/io/github/relais/Relais/store/relais-schema-v2.sql" },
   { 3, "/io/github/relais/Relais/store/relais-schema-v3.sql" },
+  { 4, "/io/github/relais/Relais/store/relais-schema-v4.sql" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELAIS_DB_SCHEMA_VERSION);
@@ -47,6 +48,8 @@ struct _RelaisDb
 };
 
 G_DEFINE_FINAL_TYPE (RelaisDb, relais_db, G_TYPE_OBJECT)
+
+static void cached_statement_free (gpointer data);
 
 G_DEFINE_QUARK (relais-db-error-quark, relais_db_error)
 
@@ -81,7 +84,7 @@ relais_db_class_init (RelaisDbClass *klass)
 static void
 relais_db_init (RelaisDb *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_statement_free);
 }
 
 static RelaisDbError
@@ -434,6 +437,17 @@ relais_db_open_at_version (const char  *path,
   return g_steal_pointer (&self);
 }
 
+void
+relais_db_set_bulk (RelaisDb *self,
+                    gboolean  bulk)
+{
+  g_return_if_fail (RELAIS_IS_DB (self));
+
+  /* A cache size is a hint: failing to change it changes nothing else. */
+  if (!relais_db_exec (self, bulk ? "PRAGMA cache_size = -262144" : "PRAGMA cache_size = -16384", NULL))
+    g_debug ("the page cache could not be resized");
+}
+
 const char *
 relais_db_get_path (RelaisDb *self)
 {
@@ -453,6 +467,25 @@ relais_db_get_schema_version (RelaisDb *self)
 {
   g_return_val_if_fail (RELAIS_IS_DB (self), 0);
   return self->schema_version;
+}
+
+/* The cache holds its statements by a toggle reference: when the caller lets
+ * go of one, it is reset at once. A statement left on its last row would
+ * otherwise keep its read transaction open — an old snapshot that stops
+ * checkpoints and makes this connection's next write fail as busy. */
+static void
+statement_toggled_cb (gpointer  data,
+                      GObject  *object,
+                      gboolean  is_last_ref)
+{
+  if (is_last_ref)
+    relais_statement_reset (RELAIS_STATEMENT (object));
+}
+
+static void
+cached_statement_free (gpointer data)
+{
+  g_object_remove_toggle_ref (G_OBJECT (data), statement_toggled_cb, NULL);
 }
 
 /**
@@ -498,7 +531,8 @@ relais_db_prepare (RelaisDb    *self,
 
   if (cached == NULL)
     {
-      g_hash_table_insert (self->statements, g_strdup (sql), g_object_ref (statement));
+      g_object_add_toggle_ref (G_OBJECT (statement), statement_toggled_cb, NULL);
+      g_hash_table_insert (self->statements, g_strdup (sql), statement);
     }
 
   return statement;

@@ -29,7 +29,7 @@ typedef enum {
 } RelaisDbError;
 
 /* The schema version this program writes; see relais-db.c for the migrations. */
-#define RELAIS_DB_SCHEMA_VERSION 3
+#define RELAIS_DB_SCHEMA_VERSION 4
 
 GQuark           relais_db_error_quark       (void);
 
@@ -53,6 +53,13 @@ gboolean         relais_db_begin             (RelaisDb    *self,
 gboolean         relais_db_commit            (RelaisDb    *self,
                                               GError     **error);
 void             relais_db_rollback          (RelaisDb    *self);
+
+/* A write of many rows (a reassignment or a routing of thousands of leads)
+ * touches pages of every index all over the file: with @bulk, the page cache
+ * of this connection grows from 16 MB to 256 MB, so that each page is read
+ * once and written once at commit rather than spilled and read again. */
+void             relais_db_set_bulk          (RelaisDb    *self,
+                                              gboolean     bulk);
 
 /* Stops the statement running on this connection, from any thread: it fails
  * with an "interrupted" error. Takes a GCancellable's signature for

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "relais-journal.h"
+#include "relais-routing.h"
 #include "relais-lead-store.h"
 #include "relais-util.h"
 
@@ -1677,6 +1678,155 @@ history_entry_new (gint64      at,
   return entry;
 }
 
+static void
+add_pair (JsonBuilder *builder,
+          const char  *key,
+          const char  *old_value,
+          const char  *new_value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  if (old_value != NULL)
+    json_builder_add_string_value (builder, old_value);
+  else
+    json_builder_add_null_value (builder);
+  if (new_value != NULL)
+    json_builder_add_string_value (builder, new_value);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_array (builder);
+}
+
+/* A bulk reassignment (relais-lead-assign.c) as this lead lived it: its own
+ * previous partner, rep, queue and status from lead_reassignment, and where
+ * the entry says the leads went. */
+static char *
+describe_reassignment (RelaisDb   *db,
+                       gint64      journal_id,
+                       gint64      lead_id,
+                       const char *actor,
+                       const char *changes_json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) pairs = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *pairs_json = NULL;
+  JsonObject *changes = NULL, *to = NULL;
+  const char *kind = "nobody";
+  const char *to_name = NULL, *to_partner = NULL;
+  gint64 count = 1;
+
+  if (json_parser_load_from_data (parser, changes_json, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    changes = json_node_get_object (json_parser_get_root (parser));
+  if (changes != NULL && json_object_has_member (changes, "to") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (changes, "to")))
+    {
+      to = json_object_get_object_member (changes, "to");
+      kind = json_object_get_string_member_with_default (to, "kind", "nobody");
+      to_name = json_object_get_string_member_with_default (to, "name", NULL);
+      to_partner = json_object_get_string_member_with_default (to, "partner_name", NULL);
+    }
+  if (changes != NULL)
+    count = json_object_get_int_member_with_default (changes, "count", 1);
+
+  st = relais_db_prepare (db,
+                          "SELECT r.old_status, p.name, trim(c.first_name || ' ' || c.last_name), q.name"
+                          " FROM lead_reassignment r"
+                          " LEFT JOIN partner p ON p.id = r.old_partner_id"
+                          " LEFT JOIN contact c ON c.id = r.old_rep_id"
+                          " LEFT JOIN queue q ON q.id = r.old_queue_id"
+                          " WHERE r.journal_id = ? AND r.lead_id = ?",
+                          NULL);
+  /* An entry about this lead alone (from sync, or written before bulk
+   * reassignments kept each lead's previous state) says it all itself. */
+  if (st == NULL || to == NULL)
+    return relais_lead_history_describe (actor, "reassign", changes_json);
+  relais_statement_bind_int64 (st, 1, journal_id);
+  relais_statement_bind_int64 (st, 2, lead_id);
+  if (!relais_statement_next (st, NULL))
+    return relais_lead_history_describe (actor, "reassign", changes_json);
+
+  json_builder_begin_object (builder);
+  add_pair (builder, "status", relais_statement_get_text (st, 0),
+            json_object_get_string_member_with_default (changes, "status", NULL));
+  if (g_str_equal (kind, "partner"))
+    add_pair (builder, "partner", relais_statement_is_null (st, 1) ? NULL : relais_statement_get_text (st, 1), to_name);
+  else if (g_str_equal (kind, "rep"))
+    {
+      add_pair (builder, "partner", relais_statement_is_null (st, 1) ? NULL : relais_statement_get_text (st, 1), to_partner);
+      add_pair (builder, "rep", relais_statement_is_null (st, 2) ? NULL : relais_statement_get_text (st, 2), to_name);
+    }
+  else
+    {
+      add_pair (builder, "partner", relais_statement_is_null (st, 1) ? NULL : relais_statement_get_text (st, 1), NULL);
+      add_pair (builder, "queue", relais_statement_is_null (st, 3) ? NULL : relais_statement_get_text (st, 3),
+                g_str_equal (kind, "queue") ? to_name : NULL);
+    }
+  if (!g_str_equal (kind, "rep") && !relais_statement_is_null (st, 2))
+    add_pair (builder, "rep", relais_statement_get_text (st, 2), NULL);
+  json_builder_end_object (builder);
+  pairs = json_builder_get_root (builder);
+  pairs_json = json_to_string (pairs, FALSE);
+
+  {
+    g_autofree char *moved = relais_lead_history_describe (actor, "reassign", pairs_json);
+    text = g_string_new (moved);
+  }
+  if (count > 1)
+    {
+      g_autofree char *others = relais_format_count (count - 1);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              /* Translators: lead history, after a reassignment of many leads at once; %s is a number */
+                              g_dngettext (GETTEXT_PACKAGE, "%s other lead moved with it.", "%s other leads moved with it.",
+                                           (gulong) (count - 1)),
+                              others);
+    }
+  if (json_object_get_boolean_member_with_default (changes, "notify", FALSE))
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: lead history, after a reassignment */
+      g_string_append (text, _("The partner is to be notified."));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A run of the assignment rules as this lead lived it: the explanation the
+ * run kept in its routing history. */
+static char *
+describe_routing (RelaisDb   *db,
+                  gint64      journal_id,
+                  gint64      lead_id,
+                  const char *action)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(RelaisRoutingExplanation) explanation = NULL;
+
+  st = relais_db_prepare (db,
+                          "SELECT explanation FROM lead_routing WHERE journal_id = ? AND lead_id = ?"
+                          " ORDER BY id DESC LIMIT 1",
+                          NULL);
+  if (st != NULL)
+    {
+      relais_statement_bind_int64 (st, 1, journal_id);
+      relais_statement_bind_int64 (st, 2, lead_id);
+      if (relais_statement_next (st, NULL))
+        explanation = relais_routing_explanation_parse (relais_statement_get_text (st, 0), NULL);
+    }
+  if (explanation != NULL)
+    return relais_routing_explain (explanation);
+
+  return g_str_equal (action, "reroute")
+    /* Translators: lead history, when the explanation of the routing is lost */
+    ? g_strdup (_("The assignment rules passed this lead on to someone else."))
+    /* Translators: lead history, when the explanation of the routing is lost */
+    : g_strdup (_("The assignment rules routed this lead."));
+}
+
 GListModel *
 relais_lead_changes_list_history (RelaisDb  *db,
                                   gint64     lead_id,
@@ -1698,7 +1848,7 @@ relais_lead_changes_list_history (RelaisDb  *db,
   /* The lead's own entries (by uuid, also those written by sync) and the bulk
    * ones that list it in journal_lead; both through an index. */
   st = relais_db_prepare (db,
-                          "SELECT j.at, j.actor, j.action, j.changes FROM journal j"
+                          "SELECT j.at, j.actor, j.action, j.changes, j.id FROM journal j"
                           " WHERE j.id IN (SELECT jl.journal_id FROM journal_lead jl WHERE jl.lead_id = ?1"
                           "                UNION"
                           "                SELECT j2.id FROM journal j2 WHERE j2.entity = 'lead' AND j2.entity_uuid = ?2)"
@@ -1716,9 +1866,18 @@ relais_lead_changes_list_history (RelaisDb  *db,
     {
       const char *actor = relais_statement_get_text (st, 1);
       const char *action = relais_statement_get_text (st, 2);
+      char *text;
+
+      if (g_str_equal (action, "reassign"))
+        text = describe_reassignment (db, relais_statement_get_int64 (st, 4), lead_id, actor,
+                                      relais_statement_get_text (st, 3));
+      else if (g_str_equal (action, "route") || g_str_equal (action, "reroute"))
+        text = describe_routing (db, relais_statement_get_int64 (st, 4), lead_id, action);
+      else
+        text = relais_lead_history_describe (actor, action, relais_statement_get_text (st, 3));
+
       g_autoptr(RelaisLeadHistoryEntry) entry =
-        history_entry_new (relais_statement_get_int64 (st, 0), actor, action,
-                           relais_lead_history_describe (actor, action, relais_statement_get_text (st, 3)));
+        history_entry_new (relais_statement_get_int64 (st, 0), actor, action, text);
 
       if (g_str_equal (action, "import") || g_str_equal (action, "create"))
         has_origin = TRUE;

@@ -275,6 +275,62 @@ take_ids (RelaisLeadModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
 }
 
+/* Shows @ids (taken) after the leads of @changed (a set of ids) changed in the
+ * store: only the span between the first and the last difference is announced,
+ * so the views keep their scroll position and the selection outside it; rows
+ * showing a changed lead read it again in place. */
+static void
+take_changed_ids (RelaisLeadModel *self,
+                  GArray          *ids,
+                  GHashTable      *changed,
+                  GPtrArray       *fresh)
+{
+  g_autoptr(GHashTable) fresh_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GArray *old = self->ids;
+  guint prefix = 0, suffix = 0;
+  guint old_len = old->len, new_len = ids->len;
+  const gint64 *a = (const gint64 *) old->data;
+  const gint64 *b = (const gint64 *) ids->data;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  while (prefix < old_len && prefix < new_len && a[prefix] == b[prefix])
+    prefix++;
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         a[old_len - 1 - suffix] == b[new_len - 1 - suffix])
+    suffix++;
+
+  /* Rows that stay get the leads' new values, read by the worker. A changed
+   * lead cached since the load started was read after the change; one the
+   * worker did not find is gone. */
+  for (guint i = 0; fresh != NULL && i < fresh->len; i++)
+    {
+      RelaisLead *lead = g_ptr_array_index (fresh, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = relais_lead_get_id (lead);
+      g_hash_table_insert (fresh_by_id, id, lead);
+    }
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RelaisLead *lead;
+
+      if (!g_hash_table_contains (changed, key))
+        continue;
+      lead = g_hash_table_lookup (fresh_by_id, key);
+      if (lead != NULL)
+        relais_lead_copy_from (value, lead);
+    }
+
+  self->ids = ids;
+  g_array_unref (old);
+
+  if (prefix < old_len || prefix < new_len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old_len - prefix - suffix, new_len - prefix - suffix);
+}
+
 /* One load; shared (reference counted) by its task and its first page. */
 typedef struct {
   Reader          *reader;
@@ -282,11 +338,18 @@ typedef struct {
   guint            generation;
   gint64           now;
   GWeakRef         model;   /* only dereferenced on the main thread */
+  /* A refresh after leads changed: no first page, rows kept where they can be. */
+  GHashTable      *changed;
+  GArray          *reload;   /* ids of changed leads the cache held at the start */
+  GPtrArray       *fresh;    /* worker thread: those leads as they are now */
 } Load;
 
 static void
 load_clear (Load *load)
 {
+  g_clear_pointer (&load->changed, g_hash_table_unref);
+  g_clear_pointer (&load->reload, g_array_unref);
+  g_clear_pointer (&load->fresh, g_ptr_array_unref);
   reader_unref (load->reader);
   g_object_unref (load->query);
   g_weak_ref_clear (&load->model);
@@ -340,17 +403,34 @@ load_thread (GTask        *task,
   if (reader->db == NULL)
     goto out;
 
-  if (!relais_lead_query_store_first_page (reader->db, load->query, load->now,
-                                           RELAIS_LEAD_PAGE_SIZE, ids, cancellable, &error))
-    goto out;
+  if (load->changed == NULL)
+    {
+      if (!relais_lead_query_store_first_page (reader->db, load->query, load->now,
+                                               RELAIS_LEAD_PAGE_SIZE, ids, cancellable, &error))
+        goto out;
 
-  page = g_new0 (Page, 1);
-  page->load = g_atomic_rc_box_acquire (load);
-  page->ids = g_array_copy (ids);
-  g_main_context_invoke (g_task_get_context (task), first_page_cb, page);
+      page = g_new0 (Page, 1);
+      page->load = g_atomic_rc_box_acquire (load);
+      page->ids = g_array_copy (ids);
+      g_main_context_invoke (g_task_get_context (task), first_page_cb, page);
 
-  g_array_set_size (ids, 0);
+      g_array_set_size (ids, 0);
+    }
   relais_lead_query_store_all_ids (reader->db, load->query, load->now, ids, cancellable, &error);
+
+  /* The changed leads the list holds are read here too, not on the main
+   * thread: a drop of 10,000 leads may have hundreds of them in the cache. */
+  if (error == NULL && load->reload != NULL)
+    {
+      load->fresh = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < load->reload->len && !g_cancellable_is_cancelled (cancellable); i++)
+        {
+          RelaisLead *lead = relais_lead_store_load (reader->db, g_array_index (load->reload, gint64, i), NULL);
+
+          if (lead != NULL)
+            g_ptr_array_add (load->fresh, lead);
+        }
+    }
 
 out:
   g_mutex_unlock (&reader->lock);
@@ -389,12 +469,16 @@ load_done_cb (GObject      *source,
       return;
     }
 
-  take_ids (self, ids);
+  if (load->changed != NULL)
+    take_changed_ids (self, ids, load->changed, load->fresh);
+  else
+    take_ids (self, ids);
   set_complete (self, TRUE);
 }
 
 static void
-start_load (RelaisLeadModel *self)
+start_load_full (RelaisLeadModel *self,
+                 GHashTable      *changed)
 {
   g_autoptr(GTask) task = NULL;
   Load *load;
@@ -411,13 +495,54 @@ start_load (RelaisLeadModel *self)
   load->generation = self->generation;
   load->now = g_get_real_time ();
   g_weak_ref_init (&load->model, self);
+  load->changed = changed != NULL ? g_hash_table_ref (changed) : NULL;
+  if (changed != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      load->reload = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_iter_init (&iter, self->cache);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (g_hash_table_contains (changed, key))
+          g_array_append_val (load->reload, *(gint64 *) key);
+    }
 
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, start_load);
+  g_task_set_source_tag (task, start_load_full);
   g_task_set_task_data (task, load, (GDestroyNotify) load_unref);
   g_task_run_in_thread (task, load_thread);
 
   set_complete (self, FALSE);
+}
+
+static void
+start_load (RelaisLeadModel *self)
+{
+  start_load_full (self, NULL);
+}
+
+/**
+ * relais_lead_model_refresh_changed:
+ * @ids: (element-type gint64): the leads that changed
+ *
+ * Loads the current query again in the background after the leads @ids
+ * changed (a reassignment): the rows stay where they are, those of changed
+ * leads show their new values, and only the part of the list that differs is
+ * replaced when the load is done.
+ */
+void
+relais_lead_model_refresh_changed (RelaisLeadModel *self,
+                                   GArray          *ids)
+{
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_return_if_fail (RELAIS_IS_LEAD_MODEL (self));
+  g_return_if_fail (ids != NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (changed, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+  start_load_full (self, changed);
 }
 
 void

@@ -30,6 +30,10 @@ gboolean         relais_lead_model_reload       (RelaisLeadModel  *self,
                                                  GError          **error);
 /* Loads the current query again in the background (after a change elsewhere). */
 void             relais_lead_model_refresh      (RelaisLeadModel  *self);
+/* The same after the leads @ids changed: rows stay in place, changed ones are
+ * read again, only what differs is replaced (see the .c). */
+void             relais_lead_model_refresh_changed (RelaisLeadModel *self,
+                                                    GArray          *ids);
 /* Whether the model holds every matching lead (FALSE while the rest loads). */
 gboolean         relais_lead_model_is_complete  (RelaisLeadModel  *self);
 gint64           relais_lead_model_get_id       (RelaisLeadModel  *self,

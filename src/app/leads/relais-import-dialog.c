@@ -25,6 +25,7 @@
 #include "relais-csv.h"
 #include "relais-lead-csv.h"
 #include "relais-lead-import.h"
+#include "relais-rule-store.h"
 #include "relais-util.h"
 
 /* Sample values shown under each column's header. */
@@ -62,6 +63,10 @@ typedef struct {
   RelaisLeadImportReport   report;
   gboolean                 ok;
   GError                  *error;
+
+  /* Automatic mode: the new leads go through the assignment rules at once. */
+  gboolean                 auto_route;
+  RelaisRuleApplyResult    routed;
 } Job;
 
 typedef enum {
@@ -240,6 +245,16 @@ job_thread (GTask        *task,
   job->ok = relais_lead_import_file (db, job->file, job->mapping, &job->options,
                                      &job->report, cancellable, &job->error);
   g_cancellable_disconnect (cancellable, handler);
+
+  if (job->ok && job->auto_route && job->report.committed && job->report.journal_id != 0)
+    {
+      g_autoptr(GError) route_error = NULL;
+
+      /* The import stands either way: leads the rules could not route wait
+       * unassigned, as they would without automatic mode. */
+      if (!relais_rule_store_route_arrivals (db, job->report.journal_id, &job->routed, &route_error))
+        g_warning ("The imported leads could not be routed: %s", route_error->message);
+    }
 
   g_task_return_boolean (task, TRUE);
 }
@@ -1023,6 +1038,12 @@ start_job (RelaisImportDialog *self,
   /* The check merges duplicates (and rolls back): its counts then say both
    * how many are duplicates and how many a merge would complete. */
   job->options.dry_run = kind != JOB_IMPORT;
+  if (kind == JOB_IMPORT)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      job->auto_route = g_settings_get_boolean (settings, "auto-route");
+    }
   job->options.on_duplicate = kind != JOB_IMPORT || gtk_check_button_get_active (self->merge_check)
                               ? RELAIS_LEAD_IMPORT_MERGE_DUPLICATES : RELAIS_LEAD_IMPORT_SKIP_DUPLICATES;
   job->options.on_errors = kind == JOB_IMPORT && gtk_check_button_get_active (self->good_rows_check)

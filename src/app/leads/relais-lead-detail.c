@@ -23,6 +23,7 @@
 #include "relais-lead-changes.h"
 #include "relais-lead-store.h"
 #include "relais-reject-dialog.h"
+#include "relais-rule-store.h"
 
 /* The lead's text fields edited in an AdwEntryRow named NAME_row. */
 #define DETAIL_ENTRY_FIELDS(X) \
@@ -79,6 +80,7 @@ struct _RelaisLeadDetail
   AdwActionRow   *assigned_row;
   AdwActionRow   *accepted_row;
   AdwActionRow   *assignment_reason_row;
+  AdwActionRow   *routing_row;
   AdwActionRow   *rejection_reason_row;
   AdwActionRow   *rejection_comment_row;
 
@@ -345,6 +347,25 @@ clear_error (RelaisLeadDetail *self)
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
+/* Why the rules sent the lead where it is, in plain words; the row is hidden
+ * for a lead the rules never looked at. */
+static void
+show_routing (RelaisLeadDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *explanation = NULL;
+
+  explanation = relais_rule_store_dup_explanation (self->db, relais_lead_get_id (self->lead), &error);
+  if (error != NULL)
+    {
+      /* Translators: %s says why (an error message) */
+      g_autofree char *message = g_strdup_printf (_("The routing of this lead could not be read: %s"), error->message);
+
+      show_error (self, message);
+    }
+  set_long_info (self->routing_row, explanation);
+}
+
 /* The header, status menu and read-only rows: what the store decides. */
 static void
 show_state (RelaisLeadDetail *self)
@@ -427,6 +448,7 @@ show_state (RelaisLeadDetail *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->accepted_row), "relais-overdue-row");
     }
   set_long_info (self->assignment_reason_row, relais_lead_get_assignment_reason (lead));
+  show_routing (self);
 
   set_info (self->rejection_reason_row,
             relais_enum_label (&relais_rejection_reason_info, relais_lead_get_rejection_reason (lead)), "");
@@ -985,6 +1007,7 @@ relais_lead_detail_class_init (RelaisLeadDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, assigned_row);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, accepted_row);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, assignment_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, routing_row);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, rejection_reason_row);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, rejection_comment_row);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, history_group);

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "relais-assign-item.h"
 #include "relais-lead-export.h"
 #include "relais-lead-model.h"
 #include "relais-lead-store.h"
@@ -58,6 +59,102 @@ struct _RelaisLeadList
 };
 
 G_DEFINE_FINAL_TYPE (RelaisLeadList, relais_lead_list, GTK_TYPE_WIDGET)
+
+/* --- Which row is under the pointer ------------------------------------------
+ *
+ * GTK 4.8 gives no way from a point to a row's position. Each row (the name
+ * cell of the table, each card) holds an invisible RelaisRowMarker whose
+ * "position" is bound to its GtkListItem's: the widget picked under the pointer
+ * leads to its row's marker. */
+
+#define RELAIS_TYPE_ROW_MARKER (relais_row_marker_get_type ())
+G_DECLARE_FINAL_TYPE (RelaisRowMarker, relais_row_marker, RELAIS, ROW_MARKER, GtkWidget)
+
+struct _RelaisRowMarker
+{
+  GtkWidget parent_instance;
+  guint     position;
+};
+
+G_DEFINE_FINAL_TYPE (RelaisRowMarker, relais_row_marker, GTK_TYPE_WIDGET)
+
+static void
+relais_row_marker_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  g_value_set_uint (value, RELAIS_ROW_MARKER (object)->position);
+}
+
+static void
+relais_row_marker_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RELAIS_ROW_MARKER (object)->position = g_value_get_uint (value);
+}
+
+static void
+relais_row_marker_class_init (RelaisRowMarkerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = relais_row_marker_get_property;
+  object_class->set_property = relais_row_marker_set_property;
+  g_object_class_install_property (object_class, 1,
+                                   g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, GTK_INVALID_LIST_POSITION,
+                                                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+relais_row_marker_init (RelaisRowMarker *self)
+{
+  self->position = GTK_INVALID_LIST_POSITION;
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
+}
+
+static RelaisRowMarker *
+find_marker (GtkWidget *widget,
+             guint      depth)
+{
+  if (RELAIS_IS_ROW_MARKER (widget))
+    return RELAIS_ROW_MARKER (widget);
+  if (depth == 0)
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      RelaisRowMarker *marker = find_marker (child, depth - 1);
+      if (marker != NULL)
+        return marker;
+    }
+  return NULL;
+}
+
+/* The position of the row at @x, @y of @view (the column view or the grid). */
+static guint
+position_at (GtkWidget *view,
+             double     x,
+             double     y)
+{
+  GtkWidget *picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+
+  /* Up from the picked widget to its row, never as far as the list itself
+   * (whose other rows have markers too). */
+  for (GtkWidget *w = picked; w != NULL && w != view; w = gtk_widget_get_parent (w))
+    {
+      RelaisRowMarker *marker;
+
+      if (GTK_IS_LIST_VIEW (w) || GTK_IS_GRID_VIEW (w))
+        break;
+      marker = find_marker (w, 3);
+      if (marker != NULL)
+        return marker->position;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
 
 enum {
   CHANGED,
@@ -364,6 +461,37 @@ stop_search_cb (RelaisLeadList *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* Enter or Down in the search entry: into the results, the first one selected
+ * if none is, so that the keyboard goes on from there (Ctrl+A, Ctrl+M…). */
+static void
+search_activate_cb (RelaisLeadList *self)
+{
+  GtkWidget *view = g_str_equal (relais_lead_list_get_view (self), "cards")
+    ? GTK_WIDGET (self->grid_view) : GTK_WIDGET (self->column_view);
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+  gtk_widget_grab_focus (view);
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       RelaisLeadList        *self)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  search_activate_cb (self);
+  return TRUE;
+}
+
 static void
 clear_filters_cb (RelaisLeadList *self)
 {
@@ -625,6 +753,243 @@ relais_lead_list_set_property (GObject      *object,
     }
 }
 
+/* --- Dragging leads, and the rows' context menu ----------------------------- */
+
+static GArray *
+selected_ids (RelaisLeadList *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *ids;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->model == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = relais_lead_model_get_id (self->model, position);
+
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* A press on a row outside the selection makes that row the selection (GTK 4.8
+ * would only do so on release, after the drag has taken the old selection). */
+static gboolean
+select_row_at (RelaisLeadList *self,
+               GtkWidget      *view,
+               double          x,
+               double          y)
+{
+  guint position = position_at (view, x, y);
+
+  if (position == GTK_INVALID_LIST_POSITION || self->model == NULL ||
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return FALSE;
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  return TRUE;
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource  *source,
+                 double          x,
+                 double          y,
+                 RelaisLeadList *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(RelaisLeadDrag) drag = NULL;
+
+  if (!select_row_at (self, view, x, y))
+    return NULL;
+
+  ids = selected_ids (self);
+  if (ids->len == 0)
+    return NULL;
+
+  drag = relais_lead_drag_new (ids);
+  return gdk_content_provider_new_typed (RELAIS_TYPE_LEAD_DRAG, drag);
+}
+
+/* The drag shows how many leads move. */
+static void
+drag_begin_cb (GtkDragSource  *source,
+               GdkDrag        *drag,
+               RelaisLeadList *self)
+{
+  GdkContentProvider *content = gdk_drag_get_content (drag);
+  GValue value = G_VALUE_INIT;
+  GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
+  GtkWidget *badge;
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  g_value_init (&value, RELAIS_TYPE_LEAD_DRAG);
+  if (content != NULL && gdk_content_provider_get_value (content, &value, NULL) &&
+      g_value_get_object (&value) != NULL)
+    n = relais_lead_drag_get_ids (g_value_get_object (&value))->len;
+  g_value_unset (&value);
+
+  count = relais_format_count (n);
+  /* Translators: beside the pointer while leads are dragged; %s is the formatted count */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Move %s lead", "Move %s leads", n), count);
+  badge = gtk_label_new (text);
+  gtk_widget_add_css_class (badge, "relais-drag-badge");
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), badge);
+
+  /* Left of the pointer and above it: the targets are on the right. */
+  {
+    int width = 0, height = 0;
+
+    gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+    gtk_widget_measure (badge, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+    gdk_drag_set_hotspot (drag, width + 12, height + 4);
+  }
+}
+
+static void
+popup_menu_at (RelaisLeadList *self,
+               GtkWidget      *view,
+               double          x,
+               double          y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *popover;
+  graphene_point_t point;
+
+  g_menu_append (menu, _("_Assign To…"), "win.assign-to");
+  g_menu_append (menu, _("Select _All"), "list.select-all");
+  g_menu_append (menu, _("_Export View…"), "win.export-leads");
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  if (gtk_widget_compute_point (view, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+secondary_click_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    RelaisLeadList  *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  if (!select_row_at (self, view, x, y))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, view, x, y);
+}
+
+/* Shift+F10 or the Menu key: the menu opens by the list. */
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  RelaisLeadList *self = RELAIS_LEAD_LIST (widget);
+  GtkWidget *view = g_str_equal (relais_lead_list_get_view (self), "cards")
+    ? GTK_WIDGET (self->grid_view) : GTK_WIDGET (self->column_view);
+
+  popup_menu_at (self, view, 24, 48);
+  return TRUE;
+}
+
+static void
+select_all_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RelaisLeadList *self = RELAIS_LEAD_LIST (widget);
+
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+/* GTK 4.8's column view hands a Ctrl+click to both the cell and the row, and
+ * each toggles the selection: the row ends up as it was. The click is taken
+ * here first and toggles once. */
+static void
+control_click_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  RelaisLeadList  *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+  guint position;
+
+  if ((state & GDK_CONTROL_MASK) == 0 || (state & GDK_SHIFT_MASK) != 0)
+    return;
+
+  position = position_at (view, x, y);
+  if (position == GTK_INVALID_LIST_POSITION || self->model == NULL ||
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (gtk_selection_model_is_selected (selection, position))
+    gtk_selection_model_unselect_item (selection, position);
+  else
+    gtk_selection_model_select_item (selection, position, FALSE);
+}
+
+static void
+setup_drag_and_menu (RelaisLeadList *self,
+                     GtkWidget      *view)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (source));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_click_cb), self);
+  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (click));
+}
+
+/**
+ * relais_lead_list_dup_selected_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the selected
+ *   leads, in view order.
+ */
+GArray *
+relais_lead_list_dup_selected_ids (RelaisLeadList *self)
+{
+  g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), NULL);
+  return selected_ids (self);
+}
+
+/* After the leads @ids changed elsewhere (a reassignment): rows stay in
+ * place, and show the new values. */
+void
+relais_lead_list_refresh_changed (RelaisLeadList *self,
+                                  GArray         *ids)
+{
+  g_return_if_fail (RELAIS_IS_LEAD_LIST (self));
+
+  if (self->model != NULL)
+    relais_lead_model_refresh_changed (self->model, ids);
+}
+
 static void
 relais_lead_list_dispose (GObject *object)
 {
@@ -665,6 +1030,10 @@ relais_lead_list_class_init (RelaisLeadListClass *klass)
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
 
+  g_type_ensure (RELAIS_TYPE_ROW_MARKER);
+  gtk_widget_class_install_action (widget_class, "list.select-all", NULL, select_all_action_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_cb, NULL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/relais/Relais/leads/relais-lead-list.ui");
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadList, filter_button);
@@ -698,6 +1067,32 @@ relais_lead_list_class_init (RelaisLeadListClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "relais-lead-list");
+}
+
+static void
+sort_label_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+sort_label_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
 }
 
 static void
@@ -738,6 +1133,19 @@ relais_lead_list_init (RelaisLeadList *self)
   sorts = gtk_string_list_new ((const char * const *) sort_labels->pdata);
   gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sorts));
 
+  /* The button shows the chosen sort ellipsized when space runs short; the
+   * popup shows every choice whole. */
+  {
+    g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (button_factory, "setup", G_CALLBACK (sort_label_setup_cb), GINT_TO_POINTER (TRUE));
+    g_signal_connect (button_factory, "bind", G_CALLBACK (sort_label_bind_cb), NULL);
+    g_signal_connect (list_factory, "setup", G_CALLBACK (sort_label_setup_cb), GINT_TO_POINTER (FALSE));
+    g_signal_connect (list_factory, "bind", G_CALLBACK (sort_label_bind_cb), NULL);
+    gtk_drop_down_set_factory (self->sort_dropdown, button_factory);
+    gtk_drop_down_set_list_factory (self->sort_dropdown, list_factory);
+  }
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_selected_cb), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (filters_edited_cb), self);
   g_signal_connect_swapped (self->category_dropdown, "notify::selected", G_CALLBACK (filters_edited_cb), self);
@@ -747,6 +1155,23 @@ relais_lead_list_init (RelaisLeadList *self)
   g_signal_connect_swapped (self->filter_popover, "show", G_CALLBACK (load_choices), self);
 
   setup_column_sorting (self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+    g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  }
+  {
+    GtkGesture *control_click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (control_click), GDK_BUTTON_PRIMARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (control_click), GTK_PHASE_CAPTURE);
+    g_signal_connect (control_click, "pressed", G_CALLBACK (control_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (control_click));
+  }
+  setup_drag_and_menu (self, GTK_WIDGET (self->column_view));
+  setup_drag_and_menu (self, GTK_WIDGET (self->grid_view));
 }
 
 void

@@ -30,4 +30,8 @@ gint64           relais_lead_list_get_selected_id (RelaisLeadList *self);
 void             relais_lead_list_refresh_lead (RelaisLeadList  *self,
                                                 gint64           id);
 
+GArray          *relais_lead_list_dup_selected_ids (RelaisLeadList *self);
+void             relais_lead_list_refresh_changed  (RelaisLeadList *self,
+                                                    GArray         *ids);
+
 G_END_DECLS

@@ -1,0 +1,1915 @@
+/* relais-rule-store.c — the assignment rules in the store, and the routing
+ * runs that feed them to the engine.
+ *
+ * A run reads the partners (with their open leads), the reps of the pools
+ * that need them, the queues and the rules into a RelaisRouting, hands it the
+ * leads, and keeps the decisions. Writing them is set-based, like a drop
+ * (relais-lead-assign.c): the decisions go into a temporary table, and a few
+ * statements copy each lead's previous state into lead_reassignment (so that
+ * relais_lead_assign_undo() undoes a run like a drop), move the leads, add
+ * their routing history and link them to the run's journal entry.
+ *
+ * Rotations: a run starts from each rule's stored rotation and ends with a
+ * new one. If the stored rotation changed meanwhile (another run, a sync),
+ * the two are merged with relais_rotation_merge() from the rotation the run
+ * started from, so that neither side's turns are lost (see relais-routing.h,
+ * "Concurrency").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "relais-store"
+
+#include "config.h"
+
+#include "relais-rule-store.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "relais-enums.h"
+#include "relais-journal.h"
+#include "relais-statement.h"
+#include "relais-util.h"
+
+G_DEFINE_QUARK (relais-rule-store-error-quark, relais_rule_store_error)
+
+/* Statuses in which a lead counts against its holder's capacity (as in
+ * relais-partner-store.c). */
+#define OPEN_LEAD_STATUSES \
+  "('partner_assigned', 'assigned_to_rep', 'actively_working', 'contacted')"
+
+/* The leads the rules route: new, held by nobody, waiting in no queue. */
+#define UNASSIGNED_LEAD \
+  "l.status = 'new' AND l.partner_id IS NULL AND l.rep_id IS NULL AND l.queue_id IS NULL"
+
+/* How often a long run looks at its GCancellable. */
+#define CANCEL_CHECK_EVERY 4096
+
+static gboolean
+set_not_found (GError **error)
+{
+  g_set_error_literal (error, RELAIS_RULE_STORE_ERROR, RELAIS_RULE_STORE_ERROR_NOT_FOUND,
+                       _("This rule no longer exists."));
+  return FALSE;
+}
+
+static gboolean
+check_cancelled (GCancellable  *cancellable,
+                 GError       **error)
+{
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading rules                                                             */
+
+static int
+code_value (const RelaisEnumInfo *info,
+            const char           *code,
+            int                   fallback)
+{
+  int value = fallback;
+
+  if (!relais_enum_from_code (info, code, &value))
+    return fallback;
+  return value;
+}
+
+#define RULE_COLUMNS \
+  "id, position, enabled, name, pool_kind, pool_partner_id, pool_queue_id, strategy," \
+  " respect_capacity, skip_inactive, skip_out_of_office, match_territory, fallback_queue_id," \
+  " reroute_after_s, rotation"
+
+static RelaisRoutingRule *
+rule_from_row (RelaisStatement *st)
+{
+  RelaisRoutingRule *rule = relais_routing_rule_new (relais_statement_get_int64 (st, 0),
+                                                     relais_statement_get_text (st, 3));
+  int i = 1;
+
+  rule->position = relais_statement_get_int64 (st, i++);
+  rule->enabled = relais_statement_get_int64 (st, i++) != 0;
+  i++;   /* name */
+  rule->pool_kind = code_value (&relais_rule_pool_kind_info, relais_statement_get_text (st, i++),
+                                RELAIS_RULE_POOL_PARTNERS);
+  rule->pool_partner_id = relais_statement_get_int64 (st, i++);
+  rule->pool_queue_id = relais_statement_get_int64 (st, i++);
+  rule->strategy = code_value (&relais_rule_strategy_info, relais_statement_get_text (st, i++),
+                               RELAIS_RULE_STRATEGY_ROUND_ROBIN);
+  rule->respect_capacity = relais_statement_get_int64 (st, i++) != 0;
+  rule->skip_inactive = relais_statement_get_int64 (st, i++) != 0;
+  rule->skip_out_of_office = relais_statement_get_int64 (st, i++) != 0;
+  rule->match_territory = relais_statement_get_int64 (st, i++) != 0;
+  rule->fallback_queue_id = relais_statement_get_int64 (st, i++);
+  rule->reroute_after_s = relais_statement_get_int64 (st, i++);
+  /* A rotation we cannot read (a newer format from sync) starts afresh
+   * rather than stopping every run. */
+  if (!relais_routing_rule_set_rotation_text (rule, relais_statement_get_text (st, i++), NULL))
+    g_debug ("rule %" G_GINT64_FORMAT ": unreadable rotation, starting afresh", rule->id);
+  return rule;
+}
+
+/* Fills the criteria and the explicit members of @rules (by id in @by_id). */
+static gboolean
+load_criteria_and_members (RelaisDb    *db,
+                           GHashTable  *by_id,
+                           gint64       only_rule_id,
+                           GError     **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  GError *local_error = NULL;
+
+  st = relais_db_prepare (db,
+                          "SELECT rule_id, field, operator, value FROM rule_criterion"
+                          " WHERE ?1 = 0 OR rule_id = ?1 ORDER BY rule_id, position, id",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, only_rule_id);
+  while (relais_statement_next (st, &local_error))
+    {
+      gint64 rule_id = relais_statement_get_int64 (st, 0);
+      RelaisRoutingRule *rule = g_hash_table_lookup (by_id, &rule_id);
+      int field, op;
+
+      if (rule == NULL ||
+          !relais_enum_from_code (&relais_rule_field_info, relais_statement_get_text (st, 1), &field) ||
+          !relais_enum_from_code (&relais_rule_operator_info, relais_statement_get_text (st, 2), &op))
+        continue;   /* a field of a newer version: not ours to judge */
+      relais_routing_rule_add_criterion (rule, field, op, relais_statement_get_text (st, 3));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  g_clear_object (&st);
+
+  st = relais_db_prepare (db,
+                          "SELECT rule_id, partner_id, contact_id, coalesce(share, 0) FROM rule_member"
+                          " WHERE ?1 = 0 OR rule_id = ?1 ORDER BY rule_id, rowid",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, only_rule_id);
+  while (relais_statement_next (st, &local_error))
+    {
+      gint64 rule_id = relais_statement_get_int64 (st, 0);
+      RelaisRoutingRule *rule = g_hash_table_lookup (by_id, &rule_id);
+      guint share = (guint) CLAMP (relais_statement_get_int64 (st, 3), 0, G_MAXUINT);
+
+      if (rule == NULL)
+        continue;
+      if (!relais_statement_is_null (st, 1))
+        relais_routing_rule_add_member (rule, RELAIS_ROUTING_TARGET_PARTNER, relais_statement_get_int64 (st, 1), share);
+      else
+        relais_routing_rule_add_member (rule, RELAIS_ROUTING_TARGET_REP, relais_statement_get_int64 (st, 2), share);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+list_rules (RelaisDb  *db,
+            gint64     only_rule_id,
+            GError   **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) relais_routing_rule_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GError *local_error = NULL;
+
+  st = relais_db_prepare (db,
+                          "SELECT " RULE_COLUMNS " FROM rule WHERE ?1 = 0 OR id = ?1 ORDER BY position, id",
+                          error);
+  if (st == NULL)
+    return NULL;
+  relais_statement_bind_int64 (st, 1, only_rule_id);
+  while (relais_statement_next (st, &local_error))
+    {
+      RelaisRoutingRule *rule = rule_from_row (st);
+
+      g_ptr_array_add (rules, rule);
+      g_hash_table_insert (by_id, &rule->id, rule);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  g_clear_object (&st);
+
+  if (!load_criteria_and_members (db, by_id, only_rule_id, error))
+    return NULL;
+  return g_steal_pointer (&rules);
+}
+
+GPtrArray *
+relais_rule_store_list (RelaisDb  *db,
+                        GError   **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
+
+  return list_rules (db, 0, error);
+}
+
+RelaisRoutingRule *
+relais_rule_store_get (RelaisDb  *db,
+                       gint64     id,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) rules = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
+
+  if (id <= 0)
+    {
+      set_not_found (error);
+      return NULL;
+    }
+  rules = list_rules (db, id, error);
+  if (rules == NULL)
+    return NULL;
+  if (rules->len == 0)
+    {
+      set_not_found (error);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rules, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing rules                                                             */
+
+/* Runs @body inside one write transaction: commits when it succeeds, rolls
+ * back otherwise. */
+#define IN_TRANSACTION(db, error, body) \
+  G_STMT_START { \
+    GError *tx_error_ = NULL; \
+    if (!relais_db_begin ((db), (error))) \
+      return FALSE; \
+    if (!(body)) \
+      { \
+        relais_db_rollback (db); \
+        return FALSE; \
+      } \
+    if (!relais_db_commit ((db), &tx_error_)) \
+      { \
+        g_propagate_error ((error), tx_error_); \
+        return FALSE; \
+      } \
+    return TRUE; \
+  } G_STMT_END
+
+static gboolean
+write_criteria_and_members (RelaisDb                *db,
+                            const RelaisRoutingRule *rule,
+                            GError                 **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+
+  st = relais_db_prepare (db, "DELETE FROM rule_criterion WHERE rule_id = ?", error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, rule->id);
+  if (!relais_statement_execute (st, error))
+    return FALSE;
+  g_clear_object (&st);
+
+  st = relais_db_prepare (db, "DELETE FROM rule_member WHERE rule_id = ?", error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, rule->id);
+  if (!relais_statement_execute (st, error))
+    return FALSE;
+  g_clear_object (&st);
+
+  st = relais_db_prepare (db,
+                          "INSERT INTO rule_criterion (rule_id, position, field, operator, value)"
+                          " VALUES (?, ?, ?, ?, ?)",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  for (guint i = 0; i < rule->criteria->len; i++)
+    {
+      const RelaisRoutingCriterion *criterion = g_ptr_array_index (rule->criteria, i);
+      g_autofree char *values = relais_routing_criterion_dup_values_text (criterion);
+
+      relais_statement_bind_int64 (st, 1, rule->id);
+      relais_statement_bind_int64 (st, 2, i);
+      relais_statement_bind_text (st, 3, relais_enum_code (&relais_rule_field_info, criterion->field));
+      relais_statement_bind_text (st, 4, relais_enum_code (&relais_rule_operator_info, criterion->op));
+      relais_statement_bind_text (st, 5, values);
+      if (!relais_statement_execute (st, error))
+        return FALSE;
+    }
+  g_clear_object (&st);
+
+  st = relais_db_prepare (db,
+                          "INSERT INTO rule_member (rule_id, partner_id, contact_id, share) VALUES (?, ?, ?, ?)",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  for (guint i = 0; i < rule->members->len; i++)
+    {
+      const RelaisRoutingMemberRef *ref = &g_array_index (rule->members, RelaisRoutingMemberRef, i);
+
+      relais_statement_bind_int64 (st, 1, rule->id);
+      relais_statement_bind_id (st, 2, ref->kind == RELAIS_ROUTING_TARGET_PARTNER ? ref->id : 0);
+      relais_statement_bind_id (st, 3, ref->kind == RELAIS_ROUTING_TARGET_REP ? ref->id : 0);
+      relais_statement_bind_id (st, 4, ref->share);
+      if (!relais_statement_execute (st, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Binds the fields of @rule that the editor sets, from parameter @first on:
+ * name, pool_kind, pool_partner_id, pool_queue_id, strategy, respect_capacity,
+ * skip_inactive, skip_out_of_office, match_territory, fallback_queue_id,
+ * reroute_after_s, enabled (12 parameters). */
+static void
+bind_rule_fields (RelaisStatement         *st,
+                  int                      first,
+                  const RelaisRoutingRule *rule)
+{
+  int i = first;
+  g_autofree char *name = g_strstrip (g_strdup (rule->name ? rule->name : ""));
+
+  relais_statement_bind_text (st, i++, name);
+  relais_statement_bind_text (st, i++, relais_enum_code (&relais_rule_pool_kind_info, rule->pool_kind));
+  relais_statement_bind_id (st, i++, rule->pool_kind == RELAIS_RULE_POOL_REPS ? rule->pool_partner_id : 0);
+  relais_statement_bind_id (st, i++, rule->pool_kind == RELAIS_RULE_POOL_QUEUE ? rule->pool_queue_id : 0);
+  relais_statement_bind_text (st, i++, relais_enum_code (&relais_rule_strategy_info, rule->strategy));
+  relais_statement_bind_int64 (st, i++, rule->respect_capacity ? 1 : 0);
+  relais_statement_bind_int64 (st, i++, rule->skip_inactive ? 1 : 0);
+  relais_statement_bind_int64 (st, i++, rule->skip_out_of_office ? 1 : 0);
+  relais_statement_bind_int64 (st, i++, rule->match_territory ? 1 : 0);
+  relais_statement_bind_id (st, i++, rule->fallback_queue_id);
+  relais_statement_bind_id (st, i++, rule->reroute_after_s);
+  relais_statement_bind_int64 (st, i++, rule->enabled ? 1 : 0);
+}
+
+static gboolean
+append_rule_journal (RelaisDb    *db,
+                     const char  *action,
+                     gint64       rule_id,
+                     GError     **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *changes = NULL;
+  GError *local_error = NULL;
+
+  st = relais_db_prepare (db, "SELECT uuid, name, position, enabled FROM rule WHERE id = ?", error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, rule_id);
+  if (!relais_statement_next (st, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      return set_not_found (error);
+    }
+  uuid = g_strdup (relais_statement_get_text (st, 0));
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, relais_statement_get_text (st, 1));
+  json_builder_set_member_name (builder, "position");
+  json_builder_add_int_value (builder, relais_statement_get_int64 (st, 2));
+  json_builder_set_member_name (builder, "enabled");
+  json_builder_add_boolean_value (builder, relais_statement_get_int64 (st, 3) != 0);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  changes = json_to_string (root, FALSE);
+  g_clear_object (&st);
+
+  return relais_journal_append (db, action, "rule", uuid, changes, error) != 0;
+}
+
+static gboolean
+create_in_transaction (RelaisDb           *db,
+                       RelaisRoutingRule  *rule,
+                       GError            **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autofree char *uuid = relais_uuid_new ();
+  gint64 now = g_get_real_time ();
+  gint64 position = 0;
+  GError *local_error = NULL;
+
+  st = relais_db_prepare (db, "SELECT coalesce(max(position) + 1, 0) FROM rule", error);
+  if (st == NULL)
+    return FALSE;
+  if (!relais_statement_next (st, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return local_error == NULL;
+    }
+  position = relais_statement_get_int64 (st, 0);
+  g_clear_object (&st);
+
+  st = relais_db_prepare (db,
+                          "INSERT INTO rule (name, pool_kind, pool_partner_id, pool_queue_id, strategy,"
+                          " respect_capacity, skip_inactive, skip_out_of_office, match_territory,"
+                          " fallback_queue_id, reroute_after_s, enabled, uuid, position, rotation,"
+                          " created_at, updated_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  bind_rule_fields (st, 1, rule);
+  relais_statement_bind_text (st, 13, uuid);
+  relais_statement_bind_int64 (st, 14, position);
+  relais_statement_bind_int64 (st, 15, now);
+  relais_statement_bind_int64 (st, 16, now);
+  if (!relais_statement_execute (st, error))
+    return FALSE;
+
+  rule->id = sqlite3_last_insert_rowid (relais_db_get_handle (db));
+  rule->position = position;
+  if (!write_criteria_and_members (db, rule, error))
+    return FALSE;
+  return append_rule_journal (db, "create", rule->id, error);
+}
+
+gboolean
+relais_rule_store_create (RelaisDb           *db,
+                          RelaisRoutingRule  *rule,
+                          GError            **error)
+{
+  gint64 old_id, old_position;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+  g_return_val_if_fail (rule != NULL, FALSE);
+
+  if (!relais_routing_rule_validate (rule, error))
+    return FALSE;
+
+  old_id = rule->id;
+  old_position = rule->position;
+  if (!relais_db_begin (db, error))
+    return FALSE;
+  if (!create_in_transaction (db, rule, error))
+    {
+      relais_db_rollback (db);
+      rule->id = old_id;
+      rule->position = old_position;
+      return FALSE;
+    }
+  if (!relais_db_commit (db, error))
+    {
+      rule->id = old_id;
+      rule->position = old_position;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+update_in_transaction (RelaisDb                *db,
+                       const RelaisRoutingRule *rule,
+                       GError                 **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+
+  st = relais_db_prepare (db,
+                          "UPDATE rule SET name = ?, pool_kind = ?, pool_partner_id = ?, pool_queue_id = ?,"
+                          " strategy = ?, respect_capacity = ?, skip_inactive = ?, skip_out_of_office = ?,"
+                          " match_territory = ?, fallback_queue_id = ?, reroute_after_s = ?, enabled = ?,"
+                          " updated_at = ?, revision = revision + 1 WHERE id = ?",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  bind_rule_fields (st, 1, rule);
+  relais_statement_bind_int64 (st, 13, g_get_real_time ());
+  relais_statement_bind_int64 (st, 14, rule->id);
+  if (!relais_statement_execute (st, error))
+    return FALSE;
+  if (sqlite3_changes (relais_db_get_handle (db)) == 0)
+    return set_not_found (error);
+
+  if (!write_criteria_and_members (db, rule, error))
+    return FALSE;
+  return append_rule_journal (db, "update", rule->id, error);
+}
+
+gboolean
+relais_rule_store_update (RelaisDb                *db,
+                          const RelaisRoutingRule *rule,
+                          GError                 **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+  g_return_val_if_fail (rule != NULL, FALSE);
+
+  if (!relais_routing_rule_validate (rule, error))
+    return FALSE;
+  IN_TRANSACTION (db, error, update_in_transaction (db, rule, error));
+}
+
+static gboolean
+move_in_transaction (RelaisDb  *db,
+                     gint64     id,
+                     guint      index,
+                     GError   **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) old_ids = NULL;
+  GError *local_error = NULL;
+  guint from = G_MAXUINT;
+
+  st = relais_db_prepare (db, "SELECT id, position FROM rule ORDER BY position, id", error);
+  if (st == NULL)
+    return FALSE;
+  while (relais_statement_next (st, &local_error))
+    {
+      gint64 rule_id = relais_statement_get_int64 (st, 0);
+      gint64 position = relais_statement_get_int64 (st, 1);
+
+      if (rule_id == id)
+        from = ids->len;
+      g_array_append_val (ids, rule_id);
+      g_array_append_val (positions, position);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  g_clear_object (&st);
+
+  if (from == G_MAXUINT)
+    return set_not_found (error);
+
+  index = MIN (index, ids->len - 1);
+  if (index == from)
+    return TRUE;
+  old_ids = g_array_copy (ids);
+  g_array_remove_index (ids, from);
+  g_array_insert_val (ids, index, id);
+
+  /* Positions become 0, 1, 2… in the new order; only rules whose position
+   * changes are written. */
+  st = relais_db_prepare (db,
+                          "UPDATE rule SET position = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 rule_id = g_array_index (ids, gint64, i);
+
+      if (g_array_index (positions, gint64, i) == (gint64) i &&
+          g_array_index (old_ids, gint64, i) == rule_id)
+        continue;
+      relais_statement_bind_int64 (st, 1, i);
+      relais_statement_bind_int64 (st, 2, g_get_real_time ());
+      relais_statement_bind_int64 (st, 3, rule_id);
+      if (!relais_statement_execute (st, error))
+        return FALSE;
+    }
+  return append_rule_journal (db, "move", id, error);
+}
+
+gboolean
+relais_rule_store_move (RelaisDb  *db,
+                        gint64     id,
+                        guint      index,
+                        GError   **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+
+  IN_TRANSACTION (db, error, move_in_transaction (db, id, index, error));
+}
+
+static gboolean
+set_enabled_in_transaction (RelaisDb  *db,
+                            gint64     id,
+                            gboolean   enabled,
+                            GError   **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+
+  st = relais_db_prepare (db,
+                          "UPDATE rule SET enabled = ?, updated_at = ?, revision = revision + 1"
+                          " WHERE id = ? AND enabled <> ?1",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, enabled ? 1 : 0);
+  relais_statement_bind_int64 (st, 2, g_get_real_time ());
+  relais_statement_bind_int64 (st, 3, id);
+  if (!relais_statement_execute (st, error))
+    return FALSE;
+  if (sqlite3_changes (relais_db_get_handle (db)) == 0)
+    {
+      g_autoptr(RelaisRoutingRule) rule = relais_rule_store_get (db, id, error);
+
+      return rule != NULL;   /* already so: nothing to record */
+    }
+  return append_rule_journal (db, enabled ? "enable" : "disable", id, error);
+}
+
+gboolean
+relais_rule_store_set_enabled (RelaisDb  *db,
+                               gint64     id,
+                               gboolean   enabled,
+                               GError   **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+
+  IN_TRANSACTION (db, error, set_enabled_in_transaction (db, id, enabled, error));
+}
+
+static gboolean
+delete_in_transaction (RelaisDb  *db,
+                       gint64     id,
+                       GError   **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+
+  /* The entry is written first, while the rule is there to describe. */
+  if (!append_rule_journal (db, "delete", id, error))
+    return FALSE;
+  st = relais_db_prepare (db, "DELETE FROM rule WHERE id = ?", error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, id);
+  return relais_statement_execute (st, error);
+}
+
+gboolean
+relais_rule_store_delete (RelaisDb  *db,
+                          gint64     id,
+                          GError   **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+
+  IN_TRANSACTION (db, error, delete_in_transaction (db, id, error));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading an engine                                                         */
+
+static gboolean
+add_partners (RelaisRouting  *routing,
+              RelaisDb       *db,
+              GHashTable     *partner_state,
+              GError        **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  GError *local_error = NULL;
+
+  /* One count per partner on the lead_partner index (partner_id, status). */
+  st = relais_db_prepare (db,
+                          "SELECT p.id, p.uuid, p.name, p.tier, p.capacity, p.active,"
+                          " coalesce(p.out_of_office_until, 0), p.countries,"
+                          " (SELECT count(*) FROM lead WHERE partner_id = p.id AND status IN " OPEN_LEAD_STATUSES ")"
+                          " FROM partner p",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  while (relais_statement_next (st, &local_error))
+    {
+      RelaisRoutingCandidate candidate = { 0, };
+      int tier = RELAIS_PARTNER_TIER_REGISTERED;
+
+      relais_enum_from_code (&relais_partner_tier_info, relais_statement_get_text (st, 3), &tier);
+      candidate.kind = RELAIS_ROUTING_TARGET_PARTNER;
+      candidate.id = relais_statement_get_int64 (st, 0);
+      candidate.uuid = relais_statement_get_text (st, 1);
+      candidate.name = relais_statement_get_text (st, 2);
+      candidate.tier = tier;
+      candidate.capacity = relais_statement_get_int64 (st, 4);
+      candidate.active = relais_statement_get_int64 (st, 5) != 0;
+      candidate.out_of_office_until = relais_statement_get_int64 (st, 6);
+      candidate.territory = relais_statement_get_text (st, 7);
+      candidate.open_leads = relais_statement_get_int64 (st, 8);
+      relais_routing_add_candidate (routing, &candidate);
+
+      if (partner_state != NULL)
+        {
+          RelaisRoutingCandidate *copy = g_new0 (RelaisRoutingCandidate, 1);
+
+          /* What a rep inherits from its partner: activity, absence, territory. */
+          *copy = candidate;
+          copy->uuid = NULL;
+          copy->name = NULL;
+          copy->territory = g_strdup (candidate.territory);
+          g_hash_table_insert (partner_state, g_memdup2 (&candidate.id, sizeof (gint64)), copy);
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+partner_state_free (gpointer data)
+{
+  RelaisRoutingCandidate *candidate = data;
+
+  g_free ((char *) candidate->territory);
+  g_free (candidate);
+}
+
+/* The reps of @partner_id as candidates, and, with @members_of, as the
+ * members of that reps pool when it lists none of its own. */
+static gboolean
+add_reps (RelaisRouting      *routing,
+          RelaisDb           *db,
+          gint64              partner_id,
+          GHashTable         *partner_state,
+          RelaisRoutingRule  *members_of,
+          GError            **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  const RelaisRoutingCandidate *partner = g_hash_table_lookup (partner_state, &partner_id);
+  GError *local_error = NULL;
+
+  st = relais_db_prepare (db,
+                          "SELECT c.id, c.uuid, trim(c.first_name || ' ' || c.last_name),"
+                          " (SELECT count(*) FROM lead WHERE rep_id = c.id AND status IN " OPEN_LEAD_STATUSES ")"
+                          " FROM contact c WHERE c.partner_id = ? ORDER BY c.last_name, c.first_name, c.id",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, partner_id);
+  while (relais_statement_next (st, &local_error))
+    {
+      RelaisRoutingCandidate candidate = { 0, };
+
+      candidate.kind = RELAIS_ROUTING_TARGET_REP;
+      candidate.id = relais_statement_get_int64 (st, 0);
+      candidate.partner_id = partner_id;
+      candidate.uuid = relais_statement_get_text (st, 1);
+      candidate.name = relais_statement_get_text (st, 2);
+      /* A rep has no capacity of its own: its partner's counts (the engine
+       * adds each lead to both). It is away when its partner is. */
+      candidate.tier = partner ? partner->tier : RELAIS_PARTNER_TIER_REGISTERED;
+      candidate.capacity = -1;
+      candidate.open_leads = relais_statement_get_int64 (st, 3);
+      candidate.active = partner ? partner->active : TRUE;
+      candidate.out_of_office_until = partner ? partner->out_of_office_until : 0;
+      candidate.territory = partner ? partner->territory : "";
+      relais_routing_add_candidate (routing, &candidate);
+      if (members_of != NULL)
+        relais_routing_rule_add_member (members_of, RELAIS_ROUTING_TARGET_REP, candidate.id, 0);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The partners of queue @queue_id become the members of @rule (with the
+ * shares the rule gives some of them). */
+static gboolean
+add_queue_members (RelaisDb           *db,
+                   RelaisRoutingRule  *rule,
+                   GError            **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GHashTable) shares = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GError *local_error = NULL;
+
+  for (guint i = 0; i < rule->members->len; i++)
+    {
+      const RelaisRoutingMemberRef *ref = &g_array_index (rule->members, RelaisRoutingMemberRef, i);
+
+      if (ref->kind == RELAIS_ROUTING_TARGET_PARTNER)
+        g_hash_table_insert (shares, g_memdup2 (&ref->id, sizeof (gint64)), GUINT_TO_POINTER (ref->share));
+    }
+  g_array_set_size (rule->members, 0);
+
+  st = relais_db_prepare (db,
+                          "SELECT m.partner_id FROM queue_member m JOIN partner p ON p.id = m.partner_id"
+                          " WHERE m.queue_id = ? ORDER BY p.name COLLATE NOCASE, p.id",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, rule->pool_queue_id);
+  while (relais_statement_next (st, &local_error))
+    {
+      gint64 partner_id = relais_statement_get_int64 (st, 0);
+
+      relais_routing_rule_add_member (rule, RELAIS_ROUTING_TARGET_PARTNER, partner_id,
+                                      GPOINTER_TO_UINT (g_hash_table_lookup (shares, &partner_id)));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+RelaisRouting *
+relais_rule_store_load_routing (RelaisDb  *db,
+                                GError   **error)
+{
+  g_autoptr(RelaisRouting) routing = relais_routing_new ();
+  g_autoptr(GHashTable) partner_state =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, partner_state_free);
+  g_autoptr(GHashTable) reps_loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
+
+  if (!add_partners (routing, db, partner_state, error))
+    return NULL;
+
+  st = relais_db_prepare (db, "SELECT id, name FROM queue", error);
+  if (st == NULL)
+    return NULL;
+  while (relais_statement_next (st, &local_error))
+    relais_routing_add_queue (routing, relais_statement_get_int64 (st, 0), relais_statement_get_text (st, 1));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  g_clear_object (&st);
+
+  rules = list_rules (db, 0, error);
+  if (rules == NULL)
+    return NULL;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      RelaisRoutingRule *rule = g_ptr_array_index (rules, i);
+      gboolean listed = FALSE;
+
+      switch (rule->pool_kind)
+        {
+        case RELAIS_RULE_POOL_REPS:
+          for (guint j = 0; j < rule->members->len; j++)
+            if (g_array_index (rule->members, RelaisRoutingMemberRef, j).kind == RELAIS_ROUTING_TARGET_REP)
+              listed = TRUE;
+          if (!listed)
+            g_array_set_size (rule->members, 0);
+          if (rule->pool_partner_id > 0 &&
+              (!listed || !g_hash_table_contains (reps_loaded, &rule->pool_partner_id)))
+            {
+              if (!add_reps (routing, db, rule->pool_partner_id, partner_state, listed ? NULL : rule, error))
+                return NULL;
+              g_hash_table_add (reps_loaded, g_memdup2 (&rule->pool_partner_id, sizeof (gint64)));
+            }
+          break;
+        case RELAIS_RULE_POOL_QUEUE:
+          if (rule->pool_queue_id > 0 && !add_queue_members (db, rule, error))
+            return NULL;
+          break;
+        case RELAIS_RULE_POOL_PARTNERS:
+        case RELAIS_RULE_N_POOL_KINDS:
+        default:
+          break;
+        }
+    }
+
+  while (rules->len > 0)
+    relais_routing_add_rule (routing, g_ptr_array_steal_index (rules, 0));
+
+  return g_steal_pointer (&routing);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Preview                                                                   */
+
+struct _RelaisRulePreviewResult {
+  gint64                now;
+  RelaisRouting        *routing;      /* the rules as they ended the run */
+  GArray               *decisions;    /* RelaisRoutingDecision */
+  GArray               *revisions;    /* gint64: each lead's revision when it was read */
+  GHashTable           *rotations;    /* rule id → its stored rotation text at the start */
+  GHashTable           *rule_names;   /* rule id → name */
+  RelaisRoutingSummary *summary;
+};
+
+void
+relais_rule_preview_result_free (RelaisRulePreviewResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->summary, relais_routing_summary_free);
+  g_clear_pointer (&result->decisions, g_array_unref);
+  g_clear_pointer (&result->revisions, g_array_unref);
+  g_clear_pointer (&result->rotations, g_hash_table_unref);
+  g_clear_pointer (&result->rule_names, g_hash_table_unref);
+  g_clear_pointer (&result->routing, relais_routing_free);
+  g_free (result);
+}
+
+const RelaisRoutingSummary *
+relais_rule_preview_result_get_summary (RelaisRulePreviewResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->summary;
+}
+
+GArray *
+relais_rule_preview_result_get_decisions (RelaisRulePreviewResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->decisions;
+}
+
+const char *
+relais_rule_preview_result_get_rule_name (RelaisRulePreviewResult *result,
+                                          gint64                   rule_id)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return g_hash_table_lookup (result->rule_names, &rule_id);
+}
+
+static char *
+ids_to_json (const gint64 *ids,
+             gsize         n_ids)
+{
+  GString *json = g_string_sized_new (2 + n_ids * 8);
+
+  g_string_append_c (json, '[');
+  for (gsize i = 0; i < n_ids; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_printf (json, "%" G_GINT64_FORMAT, ids[i]);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+static RelaisRulePreviewResult *
+preview_result_new (RelaisRouting *routing,
+                    gint64         now)
+{
+  RelaisRulePreviewResult *result = g_new0 (RelaisRulePreviewResult, 1);
+  GPtrArray *rules = relais_routing_get_rules (routing);
+
+  result->now = now;
+  result->routing = routing;
+  result->decisions = g_array_new (FALSE, TRUE, sizeof (RelaisRoutingDecision));
+  g_array_set_clear_func (result->decisions, (GDestroyNotify) relais_routing_decision_clear);
+  result->revisions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->rotations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  result->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const RelaisRoutingRule *rule = g_ptr_array_index (rules, i);
+
+      g_hash_table_insert (result->rotations, g_memdup2 (&rule->id, sizeof (gint64)),
+                           relais_rotation_to_string (rule->rotation));
+      g_hash_table_insert (result->rule_names, g_memdup2 (&rule->id, sizeof (gint64)),
+                           g_strdup (rule->name ? rule->name : ""));
+    }
+  return result;
+}
+
+/* The facts the rules look at, from the columns @first… of @st: country,
+ * technology, category, kind, listing, budget, language. Strings go to @chunk. */
+static void
+facts_from_row (RelaisRoutingLead *facts,
+                RelaisStatement   *st,
+                int                first,
+                GStringChunk      *chunk)
+{
+  int i = first;
+
+  facts->country = g_string_chunk_insert_const (chunk, relais_statement_get_text (st, i++));
+  facts->technology = g_string_chunk_insert_const (chunk, relais_statement_get_text (st, i++));
+  facts->category = g_string_chunk_insert_const (chunk, relais_statement_get_text (st, i++));
+  facts->kind = g_string_chunk_insert_const (chunk, relais_statement_get_text (st, i++));
+  facts->listing = g_string_chunk_insert_const (chunk, relais_statement_get_text (st, i++));
+  facts->budget = g_string_chunk_insert_const (chunk, relais_statement_get_text (st, i++));
+  facts->language = g_string_chunk_insert_const (chunk, relais_statement_get_text (st, i++));
+}
+
+#define FACT_COLUMNS "l.id, l.revision, l.country, l.technology, l.category, l.kind, l.listing, l.budget, l.language"
+
+static RelaisRulePreviewResult *
+preview (RelaisDb      *db,
+         const gint64  *ids,
+         gsize          n_ids,
+         gint64         now,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(RelaisRulePreviewResult) result = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (RelaisRoutingLead));
+  g_autofree char *ids_json = NULL;
+  GStringChunk *chunk = NULL;
+  RelaisRouting *routing;
+  GError *local_error = NULL;
+  guint n = 0;
+
+  routing = relais_rule_store_load_routing (db, error);
+  if (routing == NULL)
+    return NULL;
+  result = preview_result_new (routing, now);
+  if (!check_cancelled (cancellable, error))
+    return NULL;
+
+  if (ids != NULL)
+    {
+      ids_json = ids_to_json (ids, n_ids);
+      st = relais_db_prepare (db,
+                              "SELECT " FACT_COLUMNS " FROM lead l"
+                              " WHERE l.id IN (SELECT value FROM json_each(?1)) AND " UNASSIGNED_LEAD
+                              " ORDER BY l.created_at, l.id",
+                              error);
+    }
+  else
+    st = relais_db_prepare (db,
+                            "SELECT " FACT_COLUMNS " FROM lead l WHERE " UNASSIGNED_LEAD
+                            " ORDER BY l.created_at, l.id",
+                            error);
+  if (st == NULL)
+    return NULL;
+  if (ids_json != NULL)
+    relais_statement_bind_text (st, 1, ids_json);
+
+  chunk = g_string_chunk_new (64 * 1024);
+  while (relais_statement_next (st, &local_error))
+    {
+      RelaisRoutingLead lead = { 0, };
+      gint64 revision = relais_statement_get_int64 (st, 1);
+
+      lead.id = relais_statement_get_int64 (st, 0);
+      facts_from_row (&lead, st, 2, chunk);
+      g_array_append_val (facts, lead);
+      g_array_append_val (result->revisions, revision);
+      if (++n % CANCEL_CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  g_clear_object (&st);
+  if (local_error != NULL || !check_cancelled (cancellable, &local_error))
+    {
+      g_string_chunk_free (chunk);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  g_array_set_size (result->decisions, facts->len);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      relais_routing_route (routing, &g_array_index (facts, RelaisRoutingLead, i), now, RELAIS_ROUTING_EXPLAIN,
+                            &g_array_index (result->decisions, RelaisRoutingDecision, i));
+      if ((i + 1) % CANCEL_CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  g_string_chunk_free (chunk);
+  if (!check_cancelled (cancellable, error))
+    return NULL;
+
+  result->summary = relais_routing_summarize (routing, (const RelaisRoutingDecision *) result->decisions->data,
+                                              result->decisions->len);
+  return g_steal_pointer (&result);
+}
+
+RelaisRulePreviewResult *
+relais_rule_store_preview (RelaisDb      *db,
+                           const gint64  *ids,
+                           gsize          n_ids,
+                           gint64         now,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  return preview (db, ids, n_ids, now, cancellable, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Apply                                                                     */
+
+static gboolean
+exec_with_journal (RelaisDb    *db,
+                   const char  *sql,
+                   gint64       journal_id,
+                   gint64       now,
+                   GError     **error)
+{
+  g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, error);
+  gint64 started;
+
+  if (st == NULL)
+    return FALSE;
+  /* ?1 is the journal entry, ?2 the time, where the statement uses them. */
+  if (strstr (sql, "?1") != NULL)
+    relais_statement_bind_int64 (st, 1, journal_id);
+  if (strstr (sql, "?2") != NULL)
+    relais_statement_bind_int64 (st, 2, now);
+  started = g_get_monotonic_time ();
+  if (!relais_statement_execute (st, error))
+    return FALSE;
+  /* G_MESSAGES_DEBUG=relais-store shows where a run spends its time. */
+  g_debug ("%.1f ms: %.60s", (g_get_monotonic_time () - started) / 1000.0, sql);
+  return TRUE;
+}
+
+/* Fills temp.route_decision with the decisions that change where a lead is
+ * (and, with @record_left, those that leave it where it is, for its routing
+ * history). */
+static gboolean
+fill_decisions (RelaisDb                *db,
+                RelaisRulePreviewResult *preview,
+                gboolean                 record_left,
+                GError                 **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+
+  if (!relais_db_exec (db,
+                       "CREATE TEMP TABLE IF NOT EXISTS route_decision ("
+                       " lead_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, status TEXT,"
+                       " partner_id INTEGER, rep_id INTEGER, queue_id INTEGER, rule_id INTEGER,"
+                       " explanation TEXT NOT NULL);"
+                       "DELETE FROM temp.route_decision;",
+                       error))
+    return FALSE;
+
+  st = relais_db_prepare (db,
+                          "INSERT OR REPLACE INTO temp.route_decision (lead_id, revision, status, partner_id, rep_id,"
+                          " queue_id, rule_id, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          error);
+  if (st == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < preview->decisions->len; i++)
+    {
+      const RelaisRoutingDecision *decision = &g_array_index (preview->decisions, RelaisRoutingDecision, i);
+      g_autofree char *explanation = NULL;
+      const char *status = NULL;
+
+      switch (decision->outcome)
+        {
+        case RELAIS_ROUTING_OUTCOME_ASSIGNED:
+          status = decision->rep_id != 0 ? "assigned_to_rep" : "partner_assigned";
+          break;
+        case RELAIS_ROUTING_OUTCOME_QUEUED:
+        case RELAIS_ROUTING_OUTCOME_FALLBACK:
+          status = "new";
+          break;
+        case RELAIS_ROUTING_OUTCOME_UNASSIGNED:
+          if (!record_left)
+            continue;
+          break;
+        case RELAIS_ROUTING_OUTCOME_KEPT:
+        case RELAIS_ROUTING_N_OUTCOMES:
+        default:
+          /* A reroute that found nobody else: nothing happened, and the next
+           * run would say the same again. */
+          continue;
+        }
+
+      if (decision->explanation != NULL)
+        explanation = relais_routing_explanation_serialize (decision->explanation);
+      relais_statement_bind_int64 (st, 1, decision->lead_id);
+      relais_statement_bind_int64 (st, 2, g_array_index (preview->revisions, gint64, i));
+      if (status != NULL)
+        relais_statement_bind_text (st, 3, status);
+      else
+        relais_statement_bind_null (st, 3);
+      relais_statement_bind_id (st, 4, status != NULL ? decision->partner_id : 0);
+      relais_statement_bind_id (st, 5, status != NULL ? decision->rep_id : 0);
+      relais_statement_bind_id (st, 6, status != NULL ? decision->queue_id : 0);
+      relais_statement_bind_id (st, 7, decision->rule_id);
+      relais_statement_bind_text (st, 8, explanation ? explanation : "");
+      if (!relais_statement_execute (st, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int64 (RelaisDb    *db,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, error);
+  GError *local_error = NULL;
+
+  if (st == NULL)
+    return -1;
+  if (!relais_statement_next (st, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error_literal (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED, "no row");
+      return -1;
+    }
+  return relais_statement_get_int64 (st, 0);
+}
+
+/* Writes each rule's new rotation, merged with the stored one if that changed
+ * since the run read it; adds { rule, before, after } to @builder's array for
+ * Undo. */
+static gboolean
+write_rotations (RelaisDb                *db,
+                 RelaisRulePreviewResult *preview,
+                 JsonBuilder             *builder,
+                 GError                 **error)
+{
+  GPtrArray *rules = relais_routing_get_rules (preview->routing);
+  g_autoptr(RelaisStatement) read = NULL;
+  g_autoptr(RelaisStatement) write = NULL;
+
+  read = relais_db_prepare (db, "SELECT rotation FROM rule WHERE id = ?", error);
+  write = relais_db_prepare (db, "UPDATE rule SET rotation = ?, revision = revision + 1 WHERE id = ?", error);
+  if (read == NULL || write == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const RelaisRoutingRule *rule = g_ptr_array_index (rules, i);
+      const char *started = g_hash_table_lookup (preview->rotations, &rule->id);
+      g_autofree char *ended = relais_rotation_to_string (rule->rotation);
+      g_autofree char *stored = NULL;
+      g_autofree char *written = NULL;
+      GError *local_error = NULL;
+
+      if (started != NULL && g_str_equal (started, ended))
+        continue;
+
+      relais_statement_bind_int64 (read, 1, rule->id);
+      if (!relais_statement_next (read, &local_error))
+        {
+          relais_statement_reset (read);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, local_error);
+              return FALSE;
+            }
+          continue;   /* the rule was deleted since */
+        }
+      stored = g_strdup (relais_statement_get_text (read, 0));
+      relais_statement_reset (read);
+
+      if (started == NULL || g_str_equal (stored, started))
+        written = g_steal_pointer (&ended);
+      else
+        {
+          /* Another run or a sync moved the rotation meanwhile: both sides'
+           * turns count. */
+          g_autoptr(RelaisRotation) base = relais_rotation_parse (started, NULL);
+          g_autoptr(RelaisRotation) theirs = relais_rotation_parse (stored, NULL);
+          g_autoptr(RelaisRotation) merged = NULL;
+
+          merged = theirs != NULL ? relais_rotation_merge (base, rule->rotation, theirs)
+                                  : relais_rotation_copy (rule->rotation);
+          written = relais_rotation_to_string (merged);
+        }
+
+      relais_statement_bind_text (write, 1, written);
+      relais_statement_bind_int64 (write, 2, rule->id);
+      if (!relais_statement_execute (write, error))
+        return FALSE;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_int_value (builder, rule->id);
+      json_builder_set_member_name (builder, "before");
+      json_builder_add_string_value (builder, stored);
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_string_value (builder, written);
+      json_builder_end_object (builder);
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_in_transaction (RelaisDb                *db,
+                      RelaisRulePreviewResult *preview,
+                      const char              *action,
+                      RelaisRuleApplyResult   *result,
+                      GError                 **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autofree char *changes = NULL;
+  sqlite3 *handle = relais_db_get_handle (db);
+  gint64 now = g_get_real_time ();
+  gint64 journal_id, n_moving, n_recorded, started;
+  guint n_routed;
+
+  started = g_get_monotonic_time ();
+  if (!fill_decisions (db, preview, TRUE, error))
+    return FALSE;
+  g_debug ("%.1f ms: decisions of %u leads", (g_get_monotonic_time () - started) / 1000.0, preview->decisions->len);
+  n_routed = (guint) sqlite3_changes (handle);   /* last insert only: recount below */
+  n_recorded = query_int64 (db, "SELECT count(*) FROM temp.route_decision", error);
+  if (n_recorded < 0)
+    return FALSE;
+  (void) n_routed;
+
+  /* Leads changed since the preview (by hand, by sync, by another run), and
+   * those whose target is gone, are left alone. */
+  if (!relais_db_exec (db,
+                       "DELETE FROM temp.route_decision AS d WHERE"
+                       " NOT EXISTS (SELECT 1 FROM main.lead l WHERE l.id = d.lead_id AND l.revision = d.revision)"
+                       " OR (d.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.partner p WHERE p.id = d.partner_id))"
+                       " OR (d.rep_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.contact c WHERE c.id = d.rep_id))"
+                       " OR (d.queue_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.queue q WHERE q.id = d.queue_id))",
+                       error))
+    return FALSE;
+  result->n_changed = (guint) sqlite3_changes (handle);
+  if (!relais_db_exec (db,
+                       "UPDATE temp.route_decision SET rule_id = NULL WHERE rule_id IS NOT NULL"
+                       " AND NOT EXISTS (SELECT 1 FROM main.rule r WHERE r.id = route_decision.rule_id)",
+                       error))
+    return FALSE;
+
+  n_recorded = query_int64 (db, "SELECT count(*) FROM temp.route_decision", error);
+  n_moving = query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE status IS NOT NULL", error);
+  if (n_recorded < 0 || n_moving < 0)
+    return FALSE;
+  result->n_assigned = (guint) query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE partner_id IS NOT NULL", NULL);
+  result->n_queued = (guint) (n_moving - result->n_assigned);
+  result->n_unassigned = (guint) (n_recorded - n_moving);
+
+  journal_id = relais_journal_append (db, action, "lead", NULL, "{}", error);
+  if (journal_id == 0)
+    return FALSE;
+
+  if (/* Each lead that moves, as it was, for Undo. */
+      !exec_with_journal (db,
+                          "INSERT INTO lead_reassignment (journal_id, lead_id, old_status, old_queue_id,"
+                          " old_partner_id, old_rep_id, old_rule_id, old_assignment_reason, old_assigned_at,"
+                          " old_accepted_at, new_revision)"
+                          " SELECT ?1, l.id, l.status, l.queue_id, l.partner_id, l.rep_id, l.rule_id,"
+                          " l.assignment_reason, l.assigned_at, l.accepted_at, l.revision + 1"
+                          " FROM temp.route_decision d JOIN main.lead l ON l.id = d.lead_id"
+                          " WHERE d.status IS NOT NULL",
+                          journal_id, now, error) ||
+      /* The common case first: an unassigned lead given to a partner. Only
+       * the columns that change are set, so that SQLite leaves alone the
+       * indexes of the others (queue, rep). */
+      !exec_with_journal (db,
+                          "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rule_id = d.rule_id,"
+                          " assigned_at = ?2, updated_at = ?2, revision = lead.revision + 1"
+                          " FROM temp.route_decision d WHERE d.lead_id = lead.id AND d.status IS NOT NULL"
+                          " AND d.partner_id IS NOT NULL AND d.rep_id IS NULL AND d.queue_id IS NULL"
+                          " AND lead.rep_id IS NULL AND lead.queue_id IS NULL AND lead.accepted_at IS NULL"
+                          " AND lead.assignment_reason = ''",
+                          journal_id, now, error) ||
+      !exec_with_journal (db,
+                          "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rep_id = d.rep_id,"
+                          " queue_id = d.queue_id, rule_id = d.rule_id, assignment_reason = '',"
+                          " assigned_at = CASE WHEN d.partner_id IS NULL THEN NULL ELSE ?2 END, accepted_at = NULL,"
+                          " updated_at = ?2, revision = lead.revision + 1"
+                          " FROM temp.route_decision d WHERE d.lead_id = lead.id AND d.status IS NOT NULL"
+                          " AND lead.revision = d.revision",
+                          journal_id, now, error) ||
+      /* A lead left unassigned keeps only its latest reason. */
+      !exec_with_journal (db,
+                          "DELETE FROM main.lead_routing WHERE lead_id IN"
+                          " (SELECT lead_id FROM temp.route_decision WHERE status IS NULL)"
+                          " AND partner_id IS NULL AND rep_id IS NULL AND queue_id IS NULL",
+                          journal_id, now, error) ||
+      !exec_with_journal (db,
+                          "INSERT INTO main.lead_routing (lead_id, rule_id, at, partner_id, rep_id, queue_id,"
+                          " explanation, journal_id)"
+                          " SELECT lead_id, rule_id, ?2, partner_id, rep_id, queue_id, explanation, ?1"
+                          " FROM temp.route_decision",
+                          journal_id, now, error) ||
+      !exec_with_journal (db,
+                          "INSERT OR IGNORE INTO main.journal_lead (journal_id, lead_id)"
+                          " SELECT ?1, lead_id FROM temp.route_decision",
+                          journal_id, now, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, n_moving);
+  json_builder_set_member_name (builder, "assigned");
+  json_builder_add_int_value (builder, result->n_assigned);
+  json_builder_set_member_name (builder, "queued");
+  json_builder_add_int_value (builder, result->n_queued);
+  json_builder_set_member_name (builder, "unassigned");
+  json_builder_add_int_value (builder, result->n_unassigned);
+  json_builder_set_member_name (builder, "changed");
+  json_builder_add_int_value (builder, result->n_changed);
+  json_builder_set_member_name (builder, "rotations");
+  json_builder_begin_array (builder);
+  if (!write_rotations (db, preview, builder, error))
+    return FALSE;
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  changes = json_to_string (root, FALSE);
+
+  st = relais_db_prepare (db, "UPDATE journal SET changes = ? WHERE id = ?", error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_text (st, 1, changes);
+  relais_statement_bind_int64 (st, 2, journal_id);
+  if (!relais_statement_execute (st, error))
+    return FALSE;
+  g_clear_object (&st);
+
+  if (!relais_db_exec (db, "DELETE FROM temp.route_decision", error))
+    return FALSE;
+
+  /* Undo is offered when leads moved. */
+  result->journal_id = n_moving > 0 ? journal_id : 0;
+  return TRUE;
+}
+
+/* Writes @preview (or nothing, if it routed no lead) inside an open transaction. */
+static gboolean
+apply_preview (RelaisDb                *db,
+               RelaisRulePreviewResult *preview,
+               const char              *action,
+               RelaisRuleApplyResult   *result,
+               GError                 **error)
+{
+  gboolean ok;
+
+  *result = (RelaisRuleApplyResult) { 0 };
+  if (preview->decisions->len == 0)
+    return TRUE;
+  relais_db_set_bulk (db, preview->decisions->len > 1000);
+  ok = apply_in_transaction (db, preview, action, result, error);
+  relais_db_set_bulk (db, FALSE);
+  return ok;
+}
+
+gboolean
+relais_rule_store_apply (RelaisDb                *db,
+                         RelaisRulePreviewResult *preview,
+                         RelaisRuleApplyResult   *result,
+                         GError                 **error)
+{
+  RelaisRuleApplyResult local_result = { 0 };
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (result == NULL)
+    result = &local_result;
+
+  if (!relais_db_begin (db, error))
+    return FALSE;
+  if (!apply_preview (db, preview, "route", result, &local_error))
+    {
+      relais_db_rollback (db);
+      *result = (RelaisRuleApplyResult) { 0 };
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (!relais_db_commit (db, error))
+    {
+      *result = (RelaisRuleApplyResult) { 0 };
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What a run reads: the unassigned leads (ids, n_ids), or the leads due
+ * for rerouting (reroute). */
+typedef struct {
+  const gint64 *ids;
+  gsize         n_ids;
+  gboolean      reroute;
+  gint64        now;
+} RunInput;
+
+static RelaisRulePreviewResult *reroute_preview (RelaisDb  *db,
+                                                 gint64     now,
+                                                 GError   **error);
+
+/* Reads and, unless @dry_run, writes in one transaction, so that nothing
+ * changes in between: the command line, automatic mode and rerouting. */
+static gboolean
+run_rules (RelaisDb               *db,
+           const RunInput         *input,
+           gboolean                dry_run,
+           RelaisRoutingSummary  **summary,
+           RelaisRuleApplyResult  *result,
+           GError                **error)
+{
+  g_autoptr(RelaisRulePreviewResult) run = NULL;
+  RelaisRuleApplyResult local_result = { 0 };
+  GError *local_error = NULL;
+
+  if (result == NULL)
+    result = &local_result;
+  *result = (RelaisRuleApplyResult) { 0 };
+
+  if (!dry_run && !relais_db_begin (db, error))
+    return FALSE;
+
+  run = input->reroute ? reroute_preview (db, input->now, &local_error)
+                       : preview (db, input->ids, input->n_ids, input->now, NULL, &local_error);
+  if (run != NULL && !dry_run &&
+      !apply_preview (db, run, input->reroute ? "reroute" : "route", result, &local_error))
+    g_clear_pointer (&run, relais_rule_preview_result_free);
+
+  if (run == NULL)
+    {
+      if (!dry_run)
+        relais_db_rollback (db);
+      *result = (RelaisRuleApplyResult) { 0 };
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (!dry_run && !relais_db_commit (db, error))
+    {
+      *result = (RelaisRuleApplyResult) { 0 };
+      return FALSE;
+    }
+
+  if (dry_run)
+    {
+      result->n_assigned = run->summary->n_assigned;
+      result->n_queued = run->summary->n_queued;
+      result->n_unassigned = run->summary->n_unassigned;
+    }
+  if (summary != NULL)
+    *summary = g_steal_pointer (&run->summary);
+  return TRUE;
+}
+
+gboolean
+relais_rule_store_route (RelaisDb               *db,
+                         const gint64           *ids,
+                         gsize                   n_ids,
+                         gboolean                dry_run,
+                         RelaisRoutingSummary  **summary,
+                         RelaisRuleApplyResult  *result,
+                         GError                **error)
+{
+  RunInput input = { ids, n_ids, FALSE, g_get_real_time () };
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  return run_rules (db, &input, dry_run, summary, result, error);
+}
+
+gboolean
+relais_rule_store_route_arrivals (RelaisDb              *db,
+                                  gint64                 journal_id,
+                                  RelaisRuleApplyResult *result,
+                                  GError               **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+
+  st = relais_db_prepare (db, "SELECT lead_id FROM journal_lead WHERE journal_id = ? ORDER BY lead_id", error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, journal_id);
+  while (relais_statement_next (st, &local_error))
+    {
+      gint64 id = relais_statement_get_int64 (st, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  g_clear_object (&st);
+
+  if (ids->len == 0)
+    {
+      if (result != NULL)
+        *result = (RelaisRuleApplyResult) { 0 };
+      return TRUE;
+    }
+  return relais_rule_store_route (db, (const gint64 *) ids->data, ids->len, FALSE, NULL, result, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reroute                                                                   */
+
+static RelaisRulePreviewResult *
+reroute_preview (RelaisDb  *db,
+                 gint64     now,
+                 GError   **error)
+{
+  g_autoptr(RelaisRulePreviewResult) result = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+  GStringChunk *chunk = NULL;
+  RelaisRouting *routing;
+  GError *local_error = NULL;
+  gint64 n_rules;
+
+  n_rules = query_int64 (db, "SELECT count(*) FROM rule WHERE enabled = 1 AND reroute_after_s > 0", error);
+  if (n_rules < 0)
+    return NULL;
+
+  routing = relais_rule_store_load_routing (db, error);
+  if (routing == NULL)
+    return NULL;
+  result = preview_result_new (routing, now);
+  if (n_rules == 0)
+    {
+      result->summary = relais_routing_summarize (routing, NULL, 0);
+      return g_steal_pointer (&result);
+    }
+
+  /* Assigned by a rule that reroutes, never accepted, and waiting longer
+   * than the rule allows. One pass over the leads, only when a rule
+   * reroutes: an index for it would slow every assignment down. */
+  st = relais_db_prepare (db,
+                          "SELECT " FACT_COLUMNS ", l.rule_id, coalesce(l.partner_id, 0), coalesce(l.rep_id, 0),"
+                          " l.assigned_at"
+                          " FROM rule r JOIN lead l ON l.rule_id = r.id"
+                          " WHERE r.enabled = 1 AND r.reroute_after_s > 0"
+                          " AND l.accepted_at IS NULL AND l.assigned_at IS NOT NULL"
+                          " AND l.status IN ('partner_assigned', 'assigned_to_rep')"
+                          " AND l.assigned_at <= ?1 - r.reroute_after_s * 1000000"
+                          " ORDER BY l.assigned_at, l.id",
+                          error);
+  if (st == NULL)
+    return NULL;
+  relais_statement_bind_int64 (st, 1, now);
+
+  chunk = g_string_chunk_new (16 * 1024);
+  while (relais_statement_next (st, &local_error))
+    {
+      RelaisRoutingLead lead = { 0, };
+      RelaisRoutingDecision decision = { 0, };
+      gint64 revision = relais_statement_get_int64 (st, 1);
+
+      lead.id = relais_statement_get_int64 (st, 0);
+      facts_from_row (&lead, st, 2, chunk);
+      lead.rule_id = relais_statement_get_int64 (st, 9);
+      lead.partner_id = relais_statement_get_int64 (st, 10);
+      lead.rep_id = relais_statement_get_int64 (st, 11);
+      lead.assigned_at = relais_statement_get_int64 (st, 12);
+      lead.accepted_at = 0;
+      if (relais_routing_reroute (routing, &lead, now, RELAIS_ROUTING_EXPLAIN, &decision))
+        {
+          g_array_append_val (result->decisions, decision);
+          g_array_append_val (result->revisions, revision);
+        }
+    }
+  g_string_chunk_free (chunk);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  result->summary = relais_routing_summarize (routing, (const RelaisRoutingDecision *) result->decisions->data,
+                                              result->decisions->len);
+  return g_steal_pointer (&result);
+}
+
+gboolean
+relais_rule_store_reroute (RelaisDb              *db,
+                           gint64                 now,
+                           gboolean               dry_run,
+                           RelaisRuleApplyResult *result,
+                           GError               **error)
+{
+  RunInput input = { NULL, 0, TRUE, now };
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+
+  return run_rules (db, &input, dry_run, NULL, result, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Explanation                                                               */
+
+char *
+relais_rule_store_dup_explanation (RelaisDb  *db,
+                                   gint64     lead_id,
+                                   GError   **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(RelaisRoutingExplanation) explanation = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
+
+  st = relais_db_prepare (db,
+                          "SELECT explanation FROM lead_routing WHERE lead_id = ? AND explanation <> ''"
+                          " ORDER BY at DESC, id DESC LIMIT 1",
+                          error);
+  if (st == NULL)
+    return NULL;
+  relais_statement_bind_int64 (st, 1, lead_id);
+  if (!relais_statement_next (st, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  explanation = relais_routing_explanation_parse (relais_statement_get_text (st, 0), &local_error);
+  if (explanation == NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return relais_routing_explain (explanation);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Worker threads                                                            */
+
+typedef struct {
+  char                    *path;
+  RelaisRulePreviewResult *preview;   /* apply: borrowed */
+  RelaisRuleApplyResult    result;
+} AsyncData;
+
+static void
+async_data_free (AsyncData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  AsyncData *data = task_data;
+  g_autoptr(RelaisDb) db = NULL;
+  RelaisRulePreviewResult *result;
+  GError *error = NULL;
+
+  db = relais_db_open (data->path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = preview (db, NULL, 0, g_get_real_time (), cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) relais_rule_preview_result_free);
+}
+
+void
+relais_rule_store_preview_async (const char          *path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AsyncData *data = g_new0 (AsyncData, 1);
+
+  g_return_if_fail (path != NULL);
+
+  data->path = g_strdup (path);
+  g_task_set_source_tag (task, relais_rule_store_preview_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+RelaisRulePreviewResult *
+relais_rule_store_preview_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == relais_rule_store_preview_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  AsyncData *data = task_data;
+  g_autoptr(RelaisDb) db = NULL;
+  GError *error = NULL;
+
+  db = relais_db_open (data->path, &error);
+  if (db == NULL || !relais_rule_store_apply (db, data->preview, &data->result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+relais_rule_store_apply_async (const char              *path,
+                               RelaisRulePreviewResult *preview,
+                               GCancellable            *cancellable,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AsyncData *data = g_new0 (AsyncData, 1);
+
+  g_return_if_fail (path != NULL && preview != NULL);
+
+  data->path = g_strdup (path);
+  data->preview = preview;
+  g_task_set_source_tag (task, relais_rule_store_apply_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+gboolean
+relais_rule_store_apply_finish (GAsyncResult           *result,
+                                RelaisRuleApplyResult  *out,
+                                GError                **error)
+{
+  AsyncData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == relais_rule_store_apply_async, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (out != NULL)
+    *out = data->result;
+  return TRUE;
+}
+
+static void
+reroute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  AsyncData *data = task_data;
+  g_autoptr(RelaisDb) db = NULL;
+  GError *error = NULL;
+
+  db = relais_db_open (data->path, &error);
+  if (db == NULL || !relais_rule_store_reroute (db, g_get_real_time (), FALSE, &data->result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+relais_rule_store_reroute_async (const char          *path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AsyncData *data = g_new0 (AsyncData, 1);
+
+  g_return_if_fail (path != NULL);
+
+  data->path = g_strdup (path);
+  g_task_set_source_tag (task, relais_rule_store_reroute_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
+  g_task_run_in_thread (task, reroute_thread);
+}
+
+gboolean
+relais_rule_store_reroute_finish (GAsyncResult           *result,
+                                  RelaisRuleApplyResult  *out,
+                                  GError                **error)
+{
+  AsyncData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == relais_rule_store_reroute_async, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (out != NULL)
+    *out = data->result;
+  return TRUE;
+}

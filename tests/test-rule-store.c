@@ -1,0 +1,535 @@
+/* test-rule-store.c — the assignment rules in the store: saving, ordering and
+ * switching rules; a preview that writes nothing; Apply writing exactly what
+ * was previewed (and nothing for leads changed meanwhile), with the
+ * explanation in each lead's history; Undo putting leads and rotations back;
+ * two runs from the same rotation merged without losing turns; rerouting of
+ * leads nobody accepted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "relais-db.h"
+#include "relais-demo.h"
+#include "relais-lead-assign.h"
+#include "relais-journal.h"
+#include "relais-lead-changes.h"
+#include "relais-rule-store.h"
+#include "relais-statement.h"
+#include "relais-test-store.h"
+
+#define N_LEADS 2000
+
+typedef struct {
+  char     *dir;
+  char     *path;
+  RelaisDb *db;
+  gint64    p[4];     /* four available partners with room */
+} Fixture;
+
+/* A digest of every lead's assignment and every rule's rotation: equal
+ * digests, same state. */
+static char *
+digest (RelaisDb *db)
+{
+  return query_text (db,
+                     "SELECT (SELECT group_concat(x, ';') FROM"
+                     " (SELECT id || ':' || status || ':' || coalesce(partner_id, '') || ':' || coalesce(rep_id, '')"
+                     "  || ':' || coalesce(queue_id, '') || ':' || coalesce(rule_id, '') || ':' || coalesce(assigned_at, '')"
+                     "  AS x FROM lead ORDER BY id))"
+                     " || '|' || coalesce((SELECT group_concat(id || '=' || rotation, ';') FROM rule), '')", 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  test_store_remove (&fixture->db, &fixture->dir, &fixture->path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+
+  fixture->db = test_store_new ("relais-test-rule-store", &fixture->dir, &fixture->path);
+  g_assert_true (relais_demo_load (fixture->db, N_LEADS, 12, 7, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Four partners, available, with room for everything. */
+  st = relais_db_prepare (fixture->db, "SELECT id FROM partner ORDER BY id LIMIT 4", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (relais_statement_next (st, &error));
+      fixture->p[i] = relais_statement_get_int64 (st, 0);
+    }
+  g_clear_object (&st);
+  exec_sql (fixture->db,
+            "UPDATE partner SET active = 1, out_of_office_until = NULL, capacity = 1000000;"
+            "DELETE FROM rule;");
+  /* Enough unassigned leads from France to route. */
+  exec_sql (fixture->db,
+            "UPDATE lead SET status = 'new', partner_id = NULL, rep_id = NULL, queue_id = NULL,"
+            " rule_id = NULL, assigned_at = NULL, accepted_at = NULL, country = 'FR'"
+            " WHERE id % 4 = 0");
+  g_assert_cmpint (query_int64 (fixture->db,
+                                "SELECT count(*) FROM lead WHERE status = 'new' AND partner_id IS NULL"
+                                " AND queue_id IS NULL AND country = 'FR'", 0), >=, N_LEADS / 4);
+}
+
+/* A rule "name": leads from @country, round-robin among @n partners. */
+static gint64
+create_rule (Fixture    *fixture,
+             const char *name,
+             const char *country,
+             guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisRoutingRule) rule = relais_routing_rule_new (0, name);
+
+  if (country != NULL)
+    relais_routing_rule_add_criterion (rule, RELAIS_RULE_FIELD_COUNTRY, RELAIS_RULE_OPERATOR_IS_ONE_OF, country);
+  for (guint i = 0; i < n; i++)
+    relais_routing_rule_add_member (rule, RELAIS_ROUTING_TARGET_PARTNER, fixture->p[i], 0);
+  g_assert_true (relais_rule_store_create (fixture->db, rule, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rule->id, >, 0);
+  return rule->id;
+}
+
+static void
+test_rules_crud (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(RelaisRoutingRule) bad = relais_routing_rule_new (0, "   ");
+  g_autoptr(RelaisRoutingRule) loaded = NULL;
+  gint64 journal_before = query_int64 (fixture->db, "SELECT count(*) FROM journal", 0);
+  gint64 a, b, c;
+
+  /* A rule the engine refuses is not written. */
+  g_assert_false (relais_rule_store_create (fixture->db, bad, &error));
+  g_assert_error (error, RELAIS_ROUTING_ERROR, RELAIS_ROUTING_ERROR_INVALID_RULE);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM rule", 0), ==, 0);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal", 0), ==, journal_before);
+
+  a = create_rule (fixture, "A", "FR, BE", 2);
+  b = create_rule (fixture, "B", NULL, 3);
+  c = create_rule (fixture, "C", "DE", 1);
+
+  rules = relais_rule_store_list (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->len, ==, 3);
+  g_assert_cmpint (((RelaisRoutingRule *) rules->pdata[0])->id, ==, a);
+  g_assert_cmpuint (((RelaisRoutingRule *) rules->pdata[0])->criteria->len, ==, 1);
+  g_assert_cmpuint (((RelaisRoutingRule *) rules->pdata[0])->members->len, ==, 2);
+  g_assert_cmpuint (((RelaisRoutingRule *) rules->pdata[1])->members->len, ==, 3);
+  g_clear_pointer (&rules, g_ptr_array_unref);
+
+  /* C first, then A, then B. */
+  g_assert_true (relais_rule_store_move (fixture->db, c, 0, &error));
+  g_assert_no_error (error);
+  rules = relais_rule_store_list (fixture->db, &error);
+  g_assert_cmpint (((RelaisRoutingRule *) rules->pdata[0])->id, ==, c);
+  g_assert_cmpint (((RelaisRoutingRule *) rules->pdata[1])->id, ==, a);
+  g_assert_cmpint (((RelaisRoutingRule *) rules->pdata[2])->id, ==, b);
+  g_clear_pointer (&rules, g_ptr_array_unref);
+  /* Past the end: last. */
+  g_assert_true (relais_rule_store_move (fixture->db, c, 99, &error));
+  rules = relais_rule_store_list (fixture->db, &error);
+  g_assert_cmpint (((RelaisRoutingRule *) rules->pdata[2])->id, ==, c);
+  g_clear_pointer (&rules, g_ptr_array_unref);
+
+  g_assert_true (relais_rule_store_set_enabled (fixture->db, b, FALSE, &error));
+  g_assert_no_error (error);
+  loaded = relais_rule_store_get (fixture->db, b, &error);
+  g_assert_no_error (error);
+  g_assert_false (loaded->enabled);
+
+  /* An update keeps the rotation (data only runs change). */
+  exec_sql (fixture->db, "UPDATE rule SET rotation = 'v1;t=3;p1=3,3' WHERE name = 'B'");
+  g_free (loaded->name);
+  loaded->name = g_strdup ("B renamed");
+  relais_routing_rule_add_criterion (loaded, RELAIS_RULE_FIELD_KIND, RELAIS_RULE_OPERATOR_IS_ONE_OF, "app");
+  g_assert_true (relais_rule_store_update (fixture->db, loaded, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&loaded, relais_routing_rule_free);
+  loaded = relais_rule_store_get (fixture->db, b, &error);
+  g_assert_cmpstr (loaded->name, ==, "B renamed");
+  g_assert_cmpuint (loaded->criteria->len, ==, 1);
+  {
+    g_autofree char *rotation = query_text (fixture->db, "SELECT rotation FROM rule WHERE name = 'B renamed'", 0);
+    g_assert_cmpstr (rotation, ==, "v1;t=3;p1=3,3");
+  }
+
+  g_assert_true (relais_rule_store_delete (fixture->db, a, &error));
+  g_assert_no_error (error);
+  g_assert_null (relais_rule_store_get (fixture->db, a, &error));
+  g_assert_error (error, RELAIS_RULE_STORE_ERROR, RELAIS_RULE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (relais_rule_store_move (fixture->db, a, 0, &error));
+  g_assert_error (error, RELAIS_RULE_STORE_ERROR, RELAIS_RULE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Each change is in the journal. */
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal WHERE entity = 'rule'", 0), >=, 7);
+}
+
+static void
+test_preview_apply_undo (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisRulePreviewResult) preview = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_preview = NULL;
+  g_autofree char *after_undo = NULL;
+  g_autofree char *explanation = NULL;
+  g_autoptr(GListModel) history = NULL;
+  const RelaisRoutingSummary *summary;
+  RelaisRuleApplyResult result;
+  gint64 journal_before, n_fr, changed_lead, rule_id;
+  guint restored = 0, conflicts = 0;
+  gint64 counts[2];
+
+  rule_id = create_rule (fixture, "France", "FR", 2);
+  /* An inactive partner in the pool never receives a lead. */
+  {
+    g_autoptr(RelaisRoutingRule) rule = relais_rule_store_get (fixture->db, rule_id, &error);
+    g_autofree char *sql = g_strdup_printf ("UPDATE partner SET active = 0 WHERE id = %" G_GINT64_FORMAT, fixture->p[2]);
+
+    relais_routing_rule_add_member (rule, RELAIS_ROUTING_TARGET_PARTNER, fixture->p[2], 0);
+    g_assert_true (relais_rule_store_update (fixture->db, rule, &error));
+    g_assert_no_error (error);
+    exec_sql (fixture->db, sql);
+  }
+
+  n_fr = query_int64 (fixture->db,
+                      "SELECT count(*) FROM lead WHERE status = 'new' AND partner_id IS NULL AND rep_id IS NULL"
+                      " AND queue_id IS NULL AND country = 'FR'", 0);
+  before = digest (fixture->db);
+  journal_before = query_int64 (fixture->db, "SELECT count(*) FROM journal", 0);
+
+  preview = relais_rule_store_preview (fixture->db, NULL, 0, g_get_real_time (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview);
+
+  /* Nothing written. */
+  after_preview = digest (fixture->db);
+  g_assert_cmpstr (after_preview, ==, before);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal", 0), ==, journal_before);
+
+  summary = relais_rule_preview_result_get_summary (preview);
+  g_assert_cmpuint (summary->n_assigned, ==, n_fr);
+  g_assert_cmpuint (summary->shares->len, ==, 2);
+  {
+    guint a = g_array_index (summary->shares, RelaisRoutingShare, 0).n_leads;
+    guint b = g_array_index (summary->shares, RelaisRoutingShare, 1).n_leads;
+
+    /* Round-robin: within one lead. */
+    g_assert_cmpint (ABS ((int) a - (int) b), <=, 1);
+  }
+  g_assert_cmpuint (summary->n_unassigned, ==, summary->n_leads - n_fr);
+  g_assert_cmpuint (summary->n_by_reason[RELAIS_ROUTING_REASON_NO_RULE_MATCHED], ==, summary->n_unassigned);
+  g_assert_cmpstr (relais_rule_preview_result_get_rule_name (preview, rule_id), ==, "France");
+
+  /* A lead changed after the preview is left alone. */
+  changed_lead = query_int64 (fixture->db,
+                              "SELECT min(id) FROM lead WHERE status = 'new' AND partner_id IS NULL AND rep_id IS NULL"
+                              " AND queue_id IS NULL AND country = 'FR'", 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE lead SET city = 'Lyon', revision = revision + 1 WHERE id = %"
+                                            G_GINT64_FORMAT, changed_lead);
+    exec_sql (fixture->db, sql);
+  }
+
+  g_assert_true (relais_rule_store_apply (fixture->db, preview, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_assigned, ==, n_fr - 1);
+  g_assert_cmpuint (result.n_changed, ==, 1);
+  g_assert_cmpint (result.journal_id, >, 0);
+
+  /* Exactly the preview's decisions. */
+  {
+    GArray *decisions = relais_rule_preview_result_get_decisions (preview);
+
+    for (guint i = 0; i < decisions->len; i++)
+      {
+        const RelaisRoutingDecision *d = &g_array_index (decisions, RelaisRoutingDecision, i);
+        g_autofree char *sql = g_strdup_printf ("SELECT coalesce(partner_id, 0) FROM lead WHERE id = %" G_GINT64_FORMAT,
+                                                d->lead_id);
+        gint64 partner = query_int64 (fixture->db, sql, 0);
+
+        if (d->lead_id == changed_lead)
+          g_assert_cmpint (partner, ==, 0);
+        else if (d->outcome == RELAIS_ROUTING_OUTCOME_ASSIGNED)
+          {
+            g_assert_cmpint (partner, ==, d->partner_id);
+            g_assert_cmpint (partner, !=, fixture->p[2]);
+          }
+        else
+          g_assert_cmpint (partner, ==, 0);
+      }
+  }
+  counts[0] = query_int64 (fixture->db, "SELECT count(*) FROM lead WHERE rule_id IS NOT NULL AND status = 'partner_assigned'", 0);
+  g_assert_cmpint (counts[0], ==, n_fr - 1);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal WHERE action = 'route'", 0), ==, 1);
+  {
+    g_autofree char *rotation = query_text (fixture->db, "SELECT rotation FROM rule WHERE name = 'France'", 0);
+    g_assert_true (g_str_has_prefix (rotation, "v1;"));
+  }
+
+  /* The explanation, in the detail and in the history. */
+  {
+    gint64 lead = query_int64 (fixture->db, "SELECT min(id) FROM lead WHERE rule_id IS NOT NULL", 0);
+    g_autofree char *skip_sql = NULL;
+
+    explanation = relais_rule_store_dup_explanation (fixture->db, lead, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (explanation);
+    g_assert_nonnull (strstr (explanation, "France"));
+    history = relais_lead_changes_list_history (fixture->db, lead, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (relais_lead_history_entry_get_action (g_list_model_get_item (history, 0)), ==, "route");
+    g_object_unref (g_list_model_get_item (history, 0));
+    (void) skip_sql;
+  }
+  /* A lead no rule matched says why. */
+  {
+    gint64 lead = query_int64 (fixture->db,
+                               "SELECT min(id) FROM lead WHERE status = 'new' AND partner_id IS NULL"
+                               " AND queue_id IS NULL AND country <> 'FR'", 0);
+    g_autofree char *why = relais_rule_store_dup_explanation (fixture->db, lead, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (why);
+  }
+
+  /* Undo: the leads and the rotation as they were. */
+  g_assert_true (relais_lead_assign_undo (fixture->db, result.journal_id, &restored, &conflicts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (restored, ==, n_fr - 1);
+  g_assert_cmpuint (conflicts, ==, 0);
+  after_undo = digest (fixture->db);
+  g_assert_cmpstr (after_undo, ==, before);
+  counts[1] = query_int64 (fixture->db, "SELECT count(*) FROM lead_routing WHERE partner_id IS NOT NULL", 0);
+  g_assert_cmpint (counts[1], ==, 0);
+}
+
+/* Two managers preview from the same rotation and both apply: the rotation
+ * keeps both runs' turns (counts add up), so the next run repairs fairness. */
+static void
+test_concurrent_runs_merge (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(RelaisRulePreviewResult) one = NULL;
+  g_autoptr(RelaisRulePreviewResult) two = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(RelaisRotation) rotation = NULL;
+  g_autofree char *text = NULL;
+  RelaisRuleApplyResult r1, r2;
+  gint64 rule_id = create_rule (fixture, "Everyone", NULL, 3);
+  guint half;
+  guint64 total = 0;
+
+  st = relais_db_prepare (fixture->db,
+                          "SELECT id FROM lead WHERE status = 'new' AND partner_id IS NULL AND queue_id IS NULL"
+                          " AND rep_id IS NULL ORDER BY id",
+                          &error);
+  while (relais_statement_next (st, &error))
+    {
+      gint64 id = relais_statement_get_int64 (st, 0);
+      g_array_append_val (ids, id);
+    }
+  g_assert_no_error (error);
+  half = ids->len / 2;
+
+  one = relais_rule_store_preview (fixture->db, (gint64 *) ids->data, half, g_get_real_time (), NULL, &error);
+  g_assert_no_error (error);
+  two = relais_rule_store_preview (fixture->db, &g_array_index (ids, gint64, half), ids->len - half,
+                                   g_get_real_time (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (relais_rule_store_apply (fixture->db, one, &r1, &error));
+  g_assert_no_error (error);
+  g_assert_true (relais_rule_store_apply (fixture->db, two, &r2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r1.n_assigned + r2.n_assigned, ==, ids->len);
+
+  text = query_text (fixture->db, "SELECT rotation FROM rule WHERE name = 'Everyone'", 0);
+  rotation = relais_rotation_parse (text, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM partner WHERE id = %" G_GINT64_FORMAT, fixture->p[i]);
+      g_autofree char *uuid = query_text (fixture->db, sql, 0);
+
+      total += relais_rotation_get_count (rotation, uuid);
+    }
+  /* Every lead of both runs counted once. */
+  g_assert_cmpuint (total, ==, ids->len);
+  (void) rule_id;
+}
+
+/* A rule that reroutes: leads not accepted in time go to the next member,
+ * and the hop is in their history. */
+static void
+test_reroute (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisRoutingRule) rule = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *why = NULL;
+  RelaisRuleApplyResult result;
+  gint64 rule_id = create_rule (fixture, "Reroute", "FR", 2);
+  gint64 now = g_get_real_time ();
+  gint64 n_due, lead;
+
+  rule = relais_rule_store_get (fixture->db, rule_id, &error);
+  rule->reroute_after_s = 3600;
+  g_assert_true (relais_rule_store_update (fixture->db, rule, &error));
+  g_assert_no_error (error);
+  g_assert_true (relais_rule_store_route (fixture->db, NULL, 0, FALSE, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_assigned, >, 10);
+
+  /* Nothing is due yet. */
+  g_assert_true (relais_rule_store_reroute (fixture->db, now, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_assigned, ==, 0);
+
+  /* Two hours later, half of them were accepted. */
+  sql = g_strdup_printf ("UPDATE lead SET assigned_at = assigned_at - 7200000000 WHERE rule_id = %" G_GINT64_FORMAT ";"
+                         "UPDATE lead SET accepted_at = %" G_GINT64_FORMAT ", status = 'actively_working'"
+                         " WHERE rule_id = %" G_GINT64_FORMAT " AND id %% 2 = 0",
+                         rule_id, now, rule_id);
+  exec_sql (fixture->db, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM lead WHERE rule_id = %" G_GINT64_FORMAT " AND accepted_at IS NULL", rule_id);
+  n_due = query_int64 (fixture->db, sql, 0);
+  g_assert_cmpint (n_due, >, 0);
+
+  g_assert_true (relais_rule_store_reroute (fixture->db, now, TRUE, &result, &error));
+  g_assert_cmpuint (result.n_assigned, ==, n_due);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal WHERE action = 'reroute'", 0), ==, 0);
+
+  g_assert_true (relais_rule_store_reroute (fixture->db, now, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_assigned, ==, n_due);
+  g_assert_cmpint (result.journal_id, >, 0);
+
+  /* Each went to the other member. */
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM lead l JOIN lead_reassignment r ON r.lead_id = l.id"
+                         " WHERE r.journal_id = %" G_GINT64_FORMAT " AND l.partner_id = r.old_partner_id",
+                         result.journal_id);
+  g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, 0);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT min(lead_id) FROM lead_reassignment WHERE journal_id = %" G_GINT64_FORMAT,
+                         result.journal_id);
+  lead = query_int64 (fixture->db, sql, 0);
+  why = relais_rule_store_dup_explanation (fixture->db, lead, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (why);
+  g_assert_nonnull (strstr (why, "Reroute"));
+
+  /* Right after, nothing more is due: the new holders just got them. */
+  g_assert_true (relais_rule_store_reroute (fixture->db, now, FALSE, &result, &error));
+  g_assert_cmpuint (result.n_assigned, ==, 0);
+}
+
+/* A failure inside Apply changes nothing: not the leads, not the rotation,
+ * not the journal. */
+static void
+test_apply_all_or_nothing (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisRulePreviewResult) preview = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 journal_before;
+  RelaisRuleApplyResult result = { 0 };
+
+  create_rule (fixture, "France", "FR", 2);
+  preview = relais_rule_store_preview (fixture->db, NULL, 0, g_get_real_time (), NULL, &error);
+  g_assert_no_error (error);
+  before = digest (fixture->db);
+  journal_before = query_int64 (fixture->db, "SELECT count(*) FROM journal", 0);
+
+  exec_sql (fixture->db,
+            "CREATE TRIGGER fail_routing BEFORE INSERT ON lead_routing"
+            " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;");
+  g_assert_false (relais_rule_store_apply (fixture->db, preview, &result, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (result.journal_id, ==, 0);
+  after = digest (fixture->db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal", 0), ==, journal_before);
+}
+
+/* Automatic mode: only the leads that just arrived are routed; other
+ * unassigned leads wait for the user. */
+static void
+test_route_arrivals (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  RelaisRuleApplyResult result;
+  gint64 journal_id, n_waiting;
+  const char *unassigned_fr = "status = 'new' AND partner_id IS NULL AND rep_id IS NULL"
+                              " AND queue_id IS NULL AND country = 'FR'";
+  g_autofree char *sql = NULL;
+
+  create_rule (fixture, "France", "FR", 2);
+  sql = g_strdup_printf ("SELECT count(*) FROM lead WHERE %s", unassigned_fr);
+  n_waiting = query_int64 (fixture->db, sql, 0);
+
+  journal_id = relais_journal_append (fixture->db, "import", "lead", NULL, "{}", &error);
+  g_assert_no_error (error);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO journal_lead (journal_id, lead_id)"
+                         " SELECT %" G_GINT64_FORMAT ", id FROM lead WHERE %s ORDER BY id LIMIT 5",
+                         journal_id, unassigned_fr);
+  exec_sql (fixture->db, sql);
+
+  g_assert_true (relais_rule_store_route_arrivals (fixture->db, journal_id, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_assigned, ==, 5);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM lead WHERE %s", unassigned_fr);
+  g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, n_waiting - 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/rule-store/crud", test_rules_crud);
+  ADD ("/rule-store/preview-apply-undo", test_preview_apply_undo);
+  ADD ("/rule-store/concurrent-runs-merge", test_concurrent_runs_merge);
+  ADD ("/rule-store/reroute", test_reroute);
+  ADD ("/rule-store/apply-all-or-nothing", test_apply_all_or_nothing);
+  ADD ("/rule-store/route-arrivals", test_route_arrivals);
+#undef ADD
+
+  return g_test_run ();
+}
