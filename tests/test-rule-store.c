@@ -201,6 +201,15 @@ test_preview_apply_undo (Fixture       *fixture,
   guint restored = 0, conflicts = 0;
   gint64 counts[2];
 
+  /* A lead the rules never looked at has no explanation, and no error. */
+  {
+    gint64 lead = query_int64 (fixture->db, "SELECT min(id) FROM lead", 0);
+    g_autofree char *none = relais_rule_store_dup_explanation (fixture->db, lead, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (none);
+  }
+
   rule_id = create_rule (fixture, "France", "FR", 2);
   /* An inactive partner in the pool never receives a lead. */
   {
@@ -520,6 +529,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -14,6 +14,8 @@
 #include "relais-demo.h"
 #include "relais-lead-store.h"
 #include "relais-test-hooks.h"
+#include "relais-rule-store.h"
+#include "relais-util.h"
 #include "relais-window.h"
 
 /* The first-start demo: enough to try every screen, quick to write. */
@@ -162,6 +164,45 @@ offer_demo (RelaisApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Leads not accepted in time go to the next member of their rule: once at
+ * each start, in a worker thread, while the window shows the store. */
+static void
+reroute_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RelaisWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  RelaisRuleApplyResult done = { 0 };
+  guint moved;
+
+  if (!relais_rule_store_reroute_finish (result, &done, &error))
+    {
+      /* Translators: %s says why (an error message) */
+      g_autofree char *message = g_strdup_printf (_("Leads not accepted in time could not be passed on: %s"),
+                                                  error->message);
+
+      relais_window_show_error (window, message);
+      return;
+    }
+
+  moved = done.n_assigned + done.n_queued;
+  if (moved > 0)
+    {
+      g_autofree char *count = relais_format_count (moved);
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      /* Translators: a toast at start; %s is the formatted count */
+                                      "%s lead not accepted in time was passed on to the next member of its rule.",
+                                      "%s leads not accepted in time were passed on to the next member of their rule.",
+                                      moved),
+                         count);
+
+      relais_window_reload (window);
+      relais_window_show_message (window, message);
+    }
+}
+
 static void
 relais_application_activate (GApplication *app)
 {
@@ -192,6 +233,8 @@ relais_application_activate (GApplication *app)
   window = GTK_WINDOW (relais_window_new (self));
   relais_test_hooks_watch_window (window);
   gtk_window_present (window);
+
+  relais_rule_store_reroute_async (relais_db_get_path (self->db), NULL, reroute_done_cb, g_object_ref (window));
 
   n_leads = relais_lead_store_count (self->db, NULL);
   if (n_leads == 0 && !g_settings_get_boolean (self->settings, "demo-offered"))

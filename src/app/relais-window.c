@@ -656,6 +656,15 @@ relais_window_reload (RelaisWindow *self)
 }
 
 void
+relais_window_show_message (RelaisWindow *self,
+                            const char   *message)
+{
+  g_return_if_fail (RELAIS_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
 relais_window_show_error (RelaisWindow *self,
                           const char   *message)
 {

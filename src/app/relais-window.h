@@ -17,5 +17,8 @@ RelaisWindow *relais_window_new        (RelaisApplication *application);
 void          relais_window_reload     (RelaisWindow      *self);
 void          relais_window_show_error (RelaisWindow      *self,
                                         const char        *message);
+/* A passing message: "12 leads were passed on…". */
+void          relais_window_show_message (RelaisWindow    *self,
+                                          const char      *message);
 
 G_END_DECLS

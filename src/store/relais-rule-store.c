@@ -1698,9 +1698,20 @@ relais_rule_store_reroute (RelaisDb              *db,
                            GError               **error)
 {
   RunInput input = { NULL, 0, TRUE, now };
+  gint64 n_rules;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
+  /* Most stores have no rule that reroutes: no transaction for nothing. */
+  n_rules = query_int64 (db, "SELECT count(*) FROM rule WHERE enabled = 1 AND reroute_after_s > 0", error);
+  if (n_rules < 0)
+    return FALSE;
+  if (n_rules == 0)
+    {
+      if (result != NULL)
+        *result = (RelaisRuleApplyResult) { 0 };
+      return TRUE;
+    }
   return run_rules (db, &input, dry_run, NULL, result, error);
 }
 
@@ -1727,7 +1738,9 @@ relais_rule_store_dup_explanation (RelaisDb  *db,
   relais_statement_bind_int64 (st, 1, lead_id);
   if (!relais_statement_next (st, &local_error))
     {
-      g_propagate_error (error, local_error);
+      /* No error: the rules never looked at this lead. */
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
       return NULL;
     }
 
