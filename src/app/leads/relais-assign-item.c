@@ -256,6 +256,39 @@ relais_assign_item_dup_concern (RelaisAssignItem *self,
   return NULL;
 }
 
+gboolean
+relais_assign_item_is_same (RelaisAssignItem             *self,
+                            const RelaisAssignTargetInfo *info)
+{
+  g_return_val_if_fail (RELAIS_IS_ASSIGN_ITEM (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  return self->info->target.kind == info->target.kind &&
+         self->info->target.id == info->target.id &&
+         self->info->partner_id == info->partner_id &&
+         g_strcmp0 (self->info->name, info->name) == 0 &&
+         g_strcmp0 (self->info->partner_name, info->partner_name) == 0;
+}
+
+gboolean
+relais_assign_item_update (RelaisAssignItem       *self,
+                           RelaisAssignTargetInfo *info)
+{
+  RelaisAssignTargetInfo *old;
+  gboolean changed;
+
+  g_return_val_if_fail (RELAIS_IS_ASSIGN_ITEM (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  old = self->info;
+  changed = old->open_leads != info->open_leads || old->capacity != info->capacity ||
+            old->active != info->active || old->out_of_office_until != info->out_of_office_until ||
+            g_strcmp0 (old->detail, info->detail) != 0;
+  self->info = info;
+  relais_assign_target_info_free (old);
+  return changed;
+}
+
 void
 relais_assign_items_build (GPtrArray   *targets_in,
                            GListStore **top,

@@ -30,6 +30,7 @@ struct _RelaisAssignPanel
   GtkCustomFilter    *filter;
   GtkTreeListModel   *tree;
   GListStore         *flat;
+  GListStore         *top;           /* what the tree shows at its first level */
   GCancellable       *cancellable;
   char               *folded;        /* the filter text, folded */
 };
@@ -209,6 +210,57 @@ activate_cb (RelaisAssignPanel *self,
   g_signal_emit (self, signals[SIGNAL_ACTIVATED], 0, item);
 }
 
+/* When only counts changed (after a drop: the partners that gave and took
+ * leads), the items take their new values and only their rows are bound
+ * again: rebuilding a thousand partners would hold the window for a frame
+ * or ten. Returns FALSE, changing nothing, when the targets are not the
+ * same ones as before. */
+static gboolean
+update_targets (RelaisAssignPanel *self,
+                GPtrArray         *targets)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->flat == NULL || self->top == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->flat)) != targets->len + 1)
+    return FALSE;
+  for (guint i = 0; i < targets->len; i++)
+    {
+      g_autoptr(RelaisAssignItem) item = g_list_model_get_item (G_LIST_MODEL (self->flat), i + 1);
+
+      if (!relais_assign_item_is_same (item, g_ptr_array_index (targets, i)))
+        return FALSE;
+    }
+
+  /* The items take the infos over. */
+  g_ptr_array_set_free_func (targets, NULL);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      RelaisAssignItem *item = g_list_model_get_item (G_LIST_MODEL (self->flat), i + 1);
+
+      if (relais_assign_item_update (item, g_ptr_array_index (targets, i)))
+        g_ptr_array_add (changed, item);
+      else
+        g_object_unref (item);
+    }
+  g_ptr_array_unref (targets);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      RelaisAssignItem *item = g_ptr_array_index (changed, i);
+      const RelaisAssignTargetInfo *info = relais_assign_item_get_info (item);
+      GListStore *store = self->top;
+      guint position;
+
+      if (info->target.kind == RELAIS_ASSIGN_TARGET_REP)
+        store = g_hash_table_lookup (self->reps, &info->partner_id);
+      /* The same item in its place: its row is bound again. */
+      if (store != NULL && g_list_store_find (store, item, &position))
+        g_list_store_splice (store, position, 1, (gpointer *) &item, 1);
+    }
+  return TRUE;
+}
+
 static void
 set_targets (RelaisAssignPanel *self,
              GPtrArray         *targets)
@@ -221,7 +273,14 @@ set_targets (RelaisAssignPanel *self,
   GtkSelectionModel *old;
   guint selected = GTK_INVALID_LIST_POSITION;
 
+  if (update_targets (self, targets))
+    {
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+      return;
+    }
+
   relais_assign_items_build (targets, &top, &flat, &reps);
+  g_set_object (&self->top, top);
 
   /* The row in focus stays where it was when the counts change. */
   old = gtk_list_view_get_model (self->list_view);
@@ -320,6 +379,7 @@ relais_assign_panel_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->reps, g_hash_table_unref);
   g_clear_object (&self->flat);
+  g_clear_object (&self->top);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
 
