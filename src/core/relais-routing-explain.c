@@ -451,8 +451,14 @@ criterion_values_text (const RelaisRoutingCriterion *criterion)
   return g_string_free (out, FALSE);
 }
 
-static char *
-criterion_text (const RelaisRoutingCriterion *criterion)
+/**
+ * relais_routing_criterion_describe:
+ *
+ * Returns: (transfer full): @criterion in words, as the explanations and the
+ *   rules' summaries say it: "country is one of FR, BE".
+ */
+char *
+relais_routing_criterion_describe (const RelaisRoutingCriterion *criterion)
 {
   g_autofree char *values = criterion_values_text (criterion);
   const char *field = field_in_sentence (criterion->field);
@@ -622,7 +628,7 @@ criteria_sentence (const RelaisRoutingExplanation *e)
 
   for (guint i = 0; i < e->criteria->len; i++)
     {
-      g_autofree char *item = criterion_text (g_ptr_array_index (e->criteria, i));
+      g_autofree char *item = relais_routing_criterion_describe (g_ptr_array_index (e->criteria, i));
 
       if (i > 0)
         /* Translators: separates the items of a list: "country is one of FR; kind is one of App" */

@@ -212,6 +212,10 @@ void                    relais_routing_criterion_free (RelaisRoutingCriterion   
 /* Returns: (transfer full): the values as stored: "FR,BE". */
 char                   *relais_routing_criterion_dup_values_text (const RelaisRoutingCriterion *criterion);
 
+/* Returns: (transfer full): @criterion in words, in the user's language:
+ * "country is one of FR, BE", "listing contains “firewall”". */
+char                   *relais_routing_criterion_describe (const RelaisRoutingCriterion *criterion);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelaisRoutingCriterion, relais_routing_criterion_free)
 
 /* An explicit member of a rule's pool: a partner or a rep, with an optional

@@ -1756,7 +1756,14 @@ relais_rule_store_dup_explanation (RelaisDb  *db,
 /* ------------------------------------------------------------------------ */
 /* Worker threads                                                            */
 
+typedef enum {
+  JOB_PREVIEW,
+  JOB_APPLY,
+  JOB_REROUTE,
+} JobKind;
+
 typedef struct {
+  JobKind                  kind;
   char                    *path;
   RelaisRulePreviewResult *preview;   /* apply: borrowed */
   RelaisRuleApplyResult    result;
@@ -1769,28 +1776,82 @@ async_data_free (AsyncData *data)
   g_free (data);
 }
 
+/* Every job runs on a connection of its own to the store. */
 static void
-preview_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
 {
   AsyncData *data = task_data;
   g_autoptr(RelaisDb) db = NULL;
-  RelaisRulePreviewResult *result;
+  RelaisRulePreviewResult *previewed = NULL;
   GError *error = NULL;
+  gboolean ok = FALSE;
 
   db = relais_db_open (data->path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  result = preview (db, NULL, 0, g_get_real_time (), cancellable, &error);
-  if (result == NULL)
+  if (db != NULL)
+    switch (data->kind)
+      {
+      case JOB_PREVIEW:
+        previewed = preview (db, NULL, 0, g_get_real_time (), cancellable, &error);
+        ok = previewed != NULL;
+        break;
+      case JOB_APPLY:
+        ok = relais_rule_store_apply (db, data->preview, &data->result, &error);
+        break;
+      case JOB_REROUTE:
+      default:
+        ok = relais_rule_store_reroute (db, g_get_real_time (), FALSE, &data->result, &error);
+        break;
+      }
+
+  if (!ok)
     g_task_return_error (task, error);
+  else if (previewed != NULL)
+    g_task_return_pointer (task, previewed, (GDestroyNotify) relais_rule_preview_result_free);
   else
-    g_task_return_pointer (task, result, (GDestroyNotify) relais_rule_preview_result_free);
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_job (JobKind                  kind,
+           const char              *path,
+           RelaisRulePreviewResult *preview,
+           GCancellable            *cancellable,
+           GAsyncReadyCallback      callback,
+           gpointer                 user_data,
+           gpointer                 source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AsyncData *data = g_new0 (AsyncData, 1);
+
+  data->kind = kind;
+  data->path = g_strdup (path);
+  data->preview = preview;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+/* The result of a job that returns a boolean, and what it did. */
+static gboolean
+finish_job (GAsyncResult           *result,
+            gpointer                source_tag,
+            RelaisRuleApplyResult  *out,
+            GError                **error)
+{
+  AsyncData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (out != NULL)
+    *out = data->result;
+  return TRUE;
 }
 
 void
@@ -1799,16 +1860,9 @@ relais_rule_store_preview_async (const char          *path,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  AsyncData *data = g_new0 (AsyncData, 1);
-
   g_return_if_fail (path != NULL);
 
-  data->path = g_strdup (path);
-  g_task_set_source_tag (task, relais_rule_store_preview_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, preview_thread);
+  start_job (JOB_PREVIEW, path, NULL, cancellable, callback, user_data, relais_rule_store_preview_async);
 }
 
 RelaisRulePreviewResult *
@@ -1821,23 +1875,6 @@ relais_rule_store_preview_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-apply_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  AsyncData *data = task_data;
-  g_autoptr(RelaisDb) db = NULL;
-  GError *error = NULL;
-
-  db = relais_db_open (data->path, &error);
-  if (db == NULL || !relais_rule_store_apply (db, data->preview, &data->result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 relais_rule_store_apply_async (const char              *path,
                                RelaisRulePreviewResult *preview,
@@ -1845,16 +1882,9 @@ relais_rule_store_apply_async (const char              *path,
                                GAsyncReadyCallback      callback,
                                gpointer                 user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  AsyncData *data = g_new0 (AsyncData, 1);
-
   g_return_if_fail (path != NULL && preview != NULL);
 
-  data->path = g_strdup (path);
-  data->preview = preview;
-  g_task_set_source_tag (task, relais_rule_store_apply_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
-  g_task_run_in_thread (task, apply_thread);
+  start_job (JOB_APPLY, path, preview, cancellable, callback, user_data, relais_rule_store_apply_async);
 }
 
 gboolean
@@ -1862,34 +1892,7 @@ relais_rule_store_apply_finish (GAsyncResult           *result,
                                 RelaisRuleApplyResult  *out,
                                 GError                **error)
 {
-  AsyncData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == relais_rule_store_apply_async, FALSE);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-  if (out != NULL)
-    *out = data->result;
-  return TRUE;
-}
-
-static void
-reroute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  AsyncData *data = task_data;
-  g_autoptr(RelaisDb) db = NULL;
-  GError *error = NULL;
-
-  db = relais_db_open (data->path, &error);
-  if (db == NULL || !relais_rule_store_reroute (db, g_get_real_time (), FALSE, &data->result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return finish_job (result, relais_rule_store_apply_async, out, error);
 }
 
 void
@@ -1898,15 +1901,9 @@ relais_rule_store_reroute_async (const char          *path,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  AsyncData *data = g_new0 (AsyncData, 1);
-
   g_return_if_fail (path != NULL);
 
-  data->path = g_strdup (path);
-  g_task_set_source_tag (task, relais_rule_store_reroute_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
-  g_task_run_in_thread (task, reroute_thread);
+  start_job (JOB_REROUTE, path, NULL, cancellable, callback, user_data, relais_rule_store_reroute_async);
 }
 
 gboolean
@@ -1914,15 +1911,5 @@ relais_rule_store_reroute_finish (GAsyncResult           *result,
                                   RelaisRuleApplyResult  *out,
                                   GError                **error)
 {
-  AsyncData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == relais_rule_store_reroute_async, FALSE);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-  if (out != NULL)
-    *out = data->result;
-  return TRUE;
+  return finish_job (result, relais_rule_store_reroute_async, out, error);
 }

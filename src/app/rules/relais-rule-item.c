@@ -23,85 +23,6 @@ struct _RelaisRuleItem
 
 G_DEFINE_FINAL_TYPE (RelaisRuleItem, relais_rule_item, G_TYPE_OBJECT)
 
-/* The words of the explanations (relais-routing-explain.c), so that a rule
- * reads the same in its summary and in the explanation of a lead. */
-static const char *
-field_in_sentence (RelaisRuleField field)
-{
-  switch (field)
-    {
-    case RELAIS_RULE_FIELD_COUNTRY:
-      /* Translators: a lead field inside a criterion: "country is one of FR, BE" */
-      return C_("field in a sentence", "country");
-    case RELAIS_RULE_FIELD_TECHNOLOGY:
-      /* Translators: a lead field inside a criterion: "technology is one of security" */
-      return C_("field in a sentence", "technology");
-    case RELAIS_RULE_FIELD_CATEGORY:
-      /* Translators: a lead field inside a criterion: "category is one of BANT, Appointment" */
-      return C_("field in a sentence", "category");
-    case RELAIS_RULE_FIELD_KIND:
-      /* Translators: a lead field inside a criterion: "kind is one of App" */
-      return C_("field in a sentence", "kind");
-    case RELAIS_RULE_FIELD_LISTING:
-      /* Translators: a lead field inside a criterion: "listing contains “firewall”" */
-      return C_("field in a sentence", "listing");
-    case RELAIS_RULE_FIELD_BUDGET:
-      /* Translators: a lead field inside a criterion: "budget is one of 10k-50k" */
-      return C_("field in a sentence", "budget");
-    case RELAIS_RULE_FIELD_LANGUAGE:
-      /* Translators: a lead field inside a criterion: "language is one of fr, de" */
-      return C_("field in a sentence", "language");
-    case RELAIS_RULE_N_FIELDS:
-    default:
-      return "";
-    }
-}
-
-static char *
-criterion_text (const RelaisRoutingCriterion *criterion)
-{
-  const RelaisEnumInfo *info = NULL;
-  const char *field = field_in_sentence (criterion->field);
-  g_autoptr(GString) values = g_string_new (NULL);
-
-  if (criterion->field == RELAIS_RULE_FIELD_CATEGORY)
-    info = &relais_lead_category_info;
-  else if (criterion->field == RELAIS_RULE_FIELD_KIND)
-    info = &relais_lead_kind_info;
-
-  for (guint i = 0; criterion->values != NULL && criterion->values[i] != NULL; i++)
-    {
-      const char *value = criterion->values[i];
-      int code_value;
-
-      if (i > 0)
-        /* Translators: separates the values of a criterion: "FR, BE" */
-        g_string_append (values, _(", "));
-      if (info != NULL && relais_enum_from_code (info, value, &code_value))
-        value = relais_enum_label (info, code_value);
-      if (criterion->op == RELAIS_RULE_OPERATOR_CONTAINS)
-        /* Translators: a text a criterion looks for, quoted: “firewall” */
-        g_string_append_printf (values, _("“%s”"), value);
-      else
-        g_string_append (values, value);
-    }
-
-  switch (criterion->op)
-    {
-    case RELAIS_RULE_OPERATOR_IS_NOT_ONE_OF:
-      /* Translators: a criterion of a rule: %1$s is a lead field ("country"), %2$s a list of values ("FR, BE") */
-      return g_strdup_printf (_("%1$s is not one of %2$s"), field, values->str);
-    case RELAIS_RULE_OPERATOR_CONTAINS:
-      /* Translators: a criterion of a rule: %1$s is a lead field ("listing"), %2$s quoted texts ("“firewall”, “VPN”") */
-      return g_strdup_printf (_("%1$s contains %2$s"), field, values->str);
-    case RELAIS_RULE_OPERATOR_IS_ONE_OF:
-    case RELAIS_RULE_N_OPERATORS:
-    default:
-      /* Translators: a criterion of a rule: %1$s is a lead field ("country"), %2$s a list of values ("FR, BE") */
-      return g_strdup_printf (_("%1$s is one of %2$s"), field, values->str);
-    }
-}
-
 /* "country is one of FR" → "Country is one of FR". */
 static char *
 capitalize (const char *text)
@@ -126,7 +47,7 @@ criteria_text (const RelaisRoutingRule *rule)
 
   for (guint i = 0; i < rule->criteria->len; i++)
     {
-      g_autofree char *criterion = criterion_text (g_ptr_array_index (rule->criteria, i));
+      g_autofree char *criterion = relais_routing_criterion_describe (g_ptr_array_index (rule->criteria, i));
 
       if (i > 0)
         /* Translators: separates the criteria of a rule in its summary: "country is one of FR; kind is one of App" */
