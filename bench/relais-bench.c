@@ -613,6 +613,7 @@ command_drop (int    argc,
         g_error ("%s", error->message);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (undos, ms);
+      relais_db_checkpoint (db);
     }
 
   print_figure ("drop_10k_leads_moved_avg", moved / 5.0);
@@ -701,6 +702,7 @@ command_route (int    argc,
   g_autoptr(GArray) previews = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) routes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) undos = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) checkpoints = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(RelaisStatement) st = NULL;
   RelaisAssignTarget nobody = { RELAIS_ASSIGN_TARGET_NOBODY, 0 };
   RelaisAssignResult freed;
@@ -768,16 +770,24 @@ command_route (int    argc,
       g_array_append_val (routes, ms);
       assigned = result.n_assigned;
 
+      /* Committed; the app copies the log into the file after answering. */
+      start = g_get_monotonic_time ();
+      relais_db_checkpoint (db);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (checkpoints, ms);
+
       start = g_get_monotonic_time ();
       if (result.journal_id != 0 && !relais_lead_assign_undo (db, result.journal_id, NULL, NULL, &error))
         g_error ("%s", error->message);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (undos, ms);
+      relais_db_checkpoint (db);
     }
 
   print_figure ("route_100k_assigned", assigned);
   print_figure ("preview_100k_ms", percentile (previews, 0.5));
   print_figure ("route_100k_ms", percentile (routes, 0.5));
+  print_figure ("route_checkpoint_100k_ms", percentile (checkpoints, 0.5));
   print_figure ("route_undo_100k_ms", percentile (undos, 0.5));
 
   /* The store as it was. */

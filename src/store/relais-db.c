@@ -443,9 +443,27 @@ relais_db_set_bulk (RelaisDb *self,
 {
   g_return_if_fail (RELAIS_IS_DB (self));
 
-  /* A cache size is a hint: failing to change it changes nothing else. */
-  if (!relais_db_exec (self, bulk ? "PRAGMA cache_size = -262144" : "PRAGMA cache_size = -16384", NULL))
+  /* Hints: failing to change them changes nothing else. While bulk, the
+   * commit does not copy the log into the file (the checkpoint): the caller
+   * does it afterwards with relais_db_checkpoint(), off the main thread. */
+  if (!relais_db_exec (self,
+                       bulk ? "PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 0"
+                            : "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 1000",
+                       NULL))
     g_debug ("the page cache could not be resized");
+}
+
+void
+relais_db_checkpoint (RelaisDb *self)
+{
+  int rc;
+
+  g_return_if_fail (RELAIS_IS_DB (self));
+
+  /* PASSIVE: never waits for readers; what they still use is copied later. */
+  rc = sqlite3_wal_checkpoint_v2 (self->handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_debug ("checkpoint of %s: %s", self->path, sqlite3_errstr (rc));
 }
 
 const char *

@@ -57,9 +57,14 @@ void             relais_db_rollback          (RelaisDb    *self);
 /* A write of many rows (a reassignment or a routing of thousands of leads)
  * touches pages of every index all over the file: with @bulk, the page cache
  * of this connection grows from 16 MB to 256 MB, so that each page is read
- * once and written once at commit rather than spilled and read again. */
+ * once and written once at commit rather than spilled and read again. Call
+ * it outside transactions: set it before BEGIN and unset it after COMMIT. */
 void             relais_db_set_bulk          (RelaisDb    *self,
                                               gboolean     bulk);
+/* Copies the write-ahead log into the store file. After a bulk write (which
+ * leaves it to the caller), from the worker thread that wrote, so that no
+ * later small write on the main thread pays for it. */
+void             relais_db_checkpoint        (RelaisDb    *self);
 
 /* Stops the statement running on this connection, from any thread: it fails
  * with an "interrupted" error. Takes a GCancellable's signature for

@@ -507,30 +507,28 @@ relais_lead_assign (RelaisDb                 *db,
 
   ids_json = ids_to_json (ids, n_ids);
 
-  if (!relais_db_begin (db, error))
-    return FALSE;
-
   relais_db_set_bulk (db, n_ids > 1000);
-  ok = assign_in_transaction (db, ids_json, target, notify, result, &local_error);
-  relais_db_set_bulk (db, FALSE);
-  if (!ok)
+  if (!relais_db_begin (db, error))
     {
-      relais_db_rollback (db);
-      *result = (RelaisAssignResult) { 0 };
-      g_propagate_error (error, local_error);
+      relais_db_set_bulk (db, FALSE);
       return FALSE;
     }
 
-  if (result->moved == 0)
+  ok = assign_in_transaction (db, ids_json, target, notify, result, &local_error);
+  if (ok && result->moved > 0)
+    ok = relais_db_commit (db, &local_error);
+  else if (ok)
     {
       relais_db_rollback (db);
       result->journal_id = 0;
-      return TRUE;
     }
-
-  if (!relais_db_commit (db, error))
+  else
+    relais_db_rollback (db);
+  relais_db_set_bulk (db, FALSE);
+  if (!ok)
     {
       *result = (RelaisAssignResult) { 0 };
+      g_propagate_error (error, local_error);
       return FALSE;
     }
   return TRUE;
@@ -701,21 +699,24 @@ relais_lead_assign_undo (RelaisDb  *db,
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  if (!relais_db_begin (db, error))
-    return FALSE;
-
   relais_db_set_bulk (db, TRUE);
-  ok = undo_in_transaction (db, journal_id, &restored, &conflicts, &local_error);
-  relais_db_set_bulk (db, FALSE);
-  if (!ok)
+  if (!relais_db_begin (db, error))
     {
-      relais_db_rollback (db);
-      g_propagate_error (error, local_error);
+      relais_db_set_bulk (db, FALSE);
       return FALSE;
     }
 
-  if (!relais_db_commit (db, error))
-    return FALSE;
+  ok = undo_in_transaction (db, journal_id, &restored, &conflicts, &local_error);
+  if (ok)
+    ok = relais_db_commit (db, &local_error);
+  else
+    relais_db_rollback (db);
+  relais_db_set_bulk (db, FALSE);
+  if (!ok)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
 
   if (n_restored != NULL)
     *n_restored = restored;
@@ -969,6 +970,8 @@ assign_thread (GTask        *task,
       else
         g_task_return_boolean (task, TRUE);
     }
+  /* The window has its answer; the log is copied into the file here. */
+  relais_db_checkpoint (db);
 }
 
 void

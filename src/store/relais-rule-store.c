@@ -1449,15 +1449,10 @@ apply_preview (RelaisDb                *db,
                RelaisRuleApplyResult   *result,
                GError                 **error)
 {
-  gboolean ok;
-
   *result = (RelaisRuleApplyResult) { 0 };
   if (preview->decisions->len == 0)
     return TRUE;
-  relais_db_set_bulk (db, preview->decisions->len > 1000);
-  ok = apply_in_transaction (db, preview, action, result, error);
-  relais_db_set_bulk (db, FALSE);
-  return ok;
+  return apply_in_transaction (db, preview, action, result, error);
 }
 
 gboolean
@@ -1468,6 +1463,7 @@ relais_rule_store_apply (RelaisDb                *db,
 {
   RelaisRuleApplyResult local_result = { 0 };
   GError *local_error = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
   g_return_val_if_fail (preview != NULL, FALSE);
@@ -1475,18 +1471,22 @@ relais_rule_store_apply (RelaisDb                *db,
   if (result == NULL)
     result = &local_result;
 
+  relais_db_set_bulk (db, preview->decisions->len > 1000);
   if (!relais_db_begin (db, error))
-    return FALSE;
-  if (!apply_preview (db, preview, "route", result, &local_error))
     {
-      relais_db_rollback (db);
-      *result = (RelaisRuleApplyResult) { 0 };
-      g_propagate_error (error, local_error);
+      relais_db_set_bulk (db, FALSE);
       return FALSE;
     }
-  if (!relais_db_commit (db, error))
+  ok = apply_preview (db, preview, "route", result, &local_error);
+  if (ok)
+    ok = relais_db_commit (db, &local_error);
+  else
+    relais_db_rollback (db);
+  relais_db_set_bulk (db, FALSE);
+  if (!ok)
     {
       *result = (RelaisRuleApplyResult) { 0 };
+      g_propagate_error (error, local_error);
       return FALSE;
     }
   return TRUE;
@@ -1523,8 +1523,14 @@ run_rules (RelaisDb               *db,
     result = &local_result;
   *result = (RelaisRuleApplyResult) { 0 };
 
+  /* The pages the run reads are those it then writes: a cache that holds
+   * them all spares reading them twice. */
+  relais_db_set_bulk (db, !dry_run);
   if (!dry_run && !relais_db_begin (db, error))
-    return FALSE;
+    {
+      relais_db_set_bulk (db, FALSE);
+      return FALSE;
+    }
 
   run = input->reroute ? reroute_preview (db, input->now, &local_error)
                        : preview (db, input->ids, input->n_ids, input->now, NULL, &local_error);
@@ -1536,13 +1542,21 @@ run_rules (RelaisDb               *db,
     {
       if (!dry_run)
         relais_db_rollback (db);
-      *result = (RelaisRuleApplyResult) { 0 };
-      g_propagate_error (error, local_error);
-      return FALSE;
     }
-  if (!dry_run && !relais_db_commit (db, error))
+  else if (!dry_run)
+    {
+      gint64 started = g_get_monotonic_time ();
+
+      if (!relais_db_commit (db, &local_error))
+        g_clear_pointer (&run, relais_rule_preview_result_free);
+      g_debug ("%.1f ms: commit", (g_get_monotonic_time () - started) / 1000.0);
+    }
+  relais_db_set_bulk (db, FALSE);
+
+  if (run == NULL)
     {
       *result = (RelaisRuleApplyResult) { 0 };
+      g_propagate_error (error, local_error);
       return FALSE;
     }
 
@@ -1812,6 +1826,11 @@ job_thread (GTask        *task,
     g_task_return_pointer (task, previewed, (GDestroyNotify) relais_rule_preview_result_free);
   else
     g_task_return_boolean (task, TRUE);
+
+  /* The window has its answer; the log of a bulk write is copied into the
+   * file here, not by the next small write on the main thread. */
+  if (db != NULL && data->kind != JOB_PREVIEW)
+    relais_db_checkpoint (db);
 }
 
 static void
