@@ -145,6 +145,27 @@ sleep 0.8
 dump
 shows "Test – $country"
 
+# 3b. A real pointer drag: "Nowhere" dropped on the upper half of the first
+#     row goes first again (the drop target says above or below by the half).
+row_box() {
+  grep -v ' unmapped' "$work/dump.txt" | grep -F "text=\"$1\"" | head -n1
+}
+nowhere=$(row_box "Nowhere"); first=$(row_box "Test – $country")
+[ -n "$nowhere" ] && [ -n "$first" ] || fail "the rule rows are not in the dump"
+fx=$(echo "$nowhere" | sed -n 's/.* x=\([0-9-]*\) y=.*/\1/p'); fy=$(echo "$nowhere" | sed -n 's/.* y=\([0-9-]*\) w=.*/\1/p')
+tx=$(echo "$first" | sed -n 's/.* x=\([0-9-]*\) y=.*/\1/p'); ty=$(echo "$first" | sed -n 's/.* y=\([0-9-]*\) w=.*/\1/p')
+# From the name of "Nowhere" to just above the name of the first rule: the
+# upper half of its row.
+DRAG_SETTLE=1.0 drag.sh $((fx + 10)) $((fy + 6)) $((tx + 10)) $((ty - 2)) "$wid"
+sleep 0.8
+[ "$(order)" = "Nowhere / Test – $country" ] || fail "dragging \"Nowhere\" onto the first row did not move it first: $(order)"
+# And back with the keyboard: Alt+Down on the rule now first.
+dump
+xdotool key alt+Down
+sleep 0.8
+[ "$(order)" = "Test – $country / Nowhere" ] || fail "Alt+Down did not move the rule back: $(order)"
+dump
+
 # 4. Preview: the counts per partner, the leads left, nothing written.
 click_on "_Preview the Rules"
 wait_shows "Where $n_unassigned unassigned leads would go" 30
