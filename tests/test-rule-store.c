@@ -522,6 +522,57 @@ test_route_arrivals (Fixture       *fixture,
   g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, n_waiting - 5);
 }
 
+/* A selection of the list: assigned leads are routed too, locked ones are
+ * not, and a lead the rules give to its holder stays as it is. */
+static void
+test_preview_selection (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisRulePreviewResult) preview = NULL;
+  g_autofree char *sql = NULL;
+  gint64 ids[4];
+  RelaisRuleApplyResult result;
+  const RelaisRoutingSummary *summary;
+
+  create_rule (fixture, "Everyone", NULL, 1);
+  /* Held by another partner; held by the rule's partner already; worked with
+   * the customer; unassigned. */
+  sql = g_strdup_printf ("SELECT min(id) FROM lead WHERE status = 'partner_assigned' AND partner_id <> %" G_GINT64_FORMAT,
+                         fixture->p[0]);
+  ids[0] = query_int64 (fixture->db, sql, 0);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE lead SET partner_id = %" G_GINT64_FORMAT ", status = 'partner_assigned',"
+                         " queue_id = NULL, rep_id = NULL WHERE id = (SELECT max(id) FROM lead WHERE status = 'partner_assigned')",
+                         fixture->p[0]);
+  exec_sql (fixture->db, sql);
+  ids[1] = query_int64 (fixture->db, "SELECT max(id) FROM lead WHERE status = 'partner_assigned'", 0);
+  ids[2] = query_int64 (fixture->db, "SELECT min(id) FROM lead WHERE status = 'contacted'", 0);
+  ids[3] = query_int64 (fixture->db, "SELECT min(id) FROM lead WHERE status = 'new' AND partner_id IS NULL"
+                                     " AND queue_id IS NULL AND rep_id IS NULL", 0);
+  g_assert_cmpint (ids[0] * ids[1] * ids[2] * ids[3], !=, 0);
+
+  preview = relais_rule_store_preview_selection (fixture->db, ids, G_N_ELEMENTS (ids), g_get_real_time (), NULL, &error);
+  g_assert_no_error (error);
+  summary = relais_rule_preview_result_get_summary (preview);
+  /* The locked lead is left out. */
+  g_assert_cmpuint (summary->n_leads, ==, 3);
+  g_assert_cmpuint (summary->n_assigned, ==, 3);
+
+  g_assert_true (relais_rule_store_apply (fixture->db, preview, &result, &error));
+  g_assert_no_error (error);
+  /* The lead held by the rule's partner already did not move. */
+  g_assert_cmpuint (result.n_assigned, ==, 2);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM lead_reassignment WHERE journal_id = %" G_GINT64_FORMAT, result.journal_id);
+  g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, 2);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM lead WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
+                         G_GINT64_FORMAT ") AND partner_id = %" G_GINT64_FORMAT,
+                         ids[0], ids[1], ids[3], fixture->p[0]);
+  g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +590,7 @@ main (int   argc,
   ADD ("/rule-store/reroute", test_reroute);
   ADD ("/rule-store/apply-all-or-nothing", test_apply_all_or_nothing);
   ADD ("/rule-store/route-arrivals", test_route_arrivals);
+  ADD ("/rule-store/preview-selection", test_preview_selection);
 #undef ADD
 
   return g_test_run ();

@@ -336,6 +336,26 @@ assign_to_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The selected leads, previewed by the rules in the Rules section; Apply
+ * there writes the result. */
+static void
+route_selection_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RelaisWindow *self = RELAIS_WINDOW (widget);
+  g_autoptr(GArray) ids = relais_lead_list_dup_selected_ids (self->lead_list);
+
+  if (ids->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select the leads to route first.")));
+      return;
+    }
+  select_section (self, "rules");
+  relais_rule_list_preview_leads (self->rule_list, ids);
+}
+
 static void
 undo_reassign_action_cb (GtkWidget  *widget,
                          const char *action_name,
@@ -573,6 +593,9 @@ relais_window_class_init (RelaisWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-leads", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.assign-to", NULL, assign_to_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.route-selection", NULL, route_selection_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.route-selection", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.assign-to", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo-reassign", NULL, undo_reassign_action_cb);
 

@@ -1009,14 +1009,35 @@ facts_from_row (RelaisRoutingLead *facts,
 
 #define FACT_COLUMNS "l.id, l.revision, l.country, l.technology, l.category, l.kind, l.listing, l.budget, l.language"
 
+/* The statuses a lead of a selection may be routed from: those from which
+ * it may still be reassigned (relais_lead_status_can_reassign()), as a JSON
+ * array of codes for json_each(). */
+static char *
+movable_statuses_json (void)
+{
+  GString *json = g_string_new ("[");
+
+  for (int status = 0; status < RELAIS_LEAD_N_STATUSES; status++)
+    if (relais_lead_status_can_reassign (status))
+      g_string_append_printf (json, "%s\"%s\"", json->len > 1 ? "," : "",
+                              relais_enum_code (&relais_lead_status_info, status));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Runs the rules over @ids (the unassigned ones among them, or with
+ * @selection every one that may still move), or over every unassigned lead
+ * when @ids is %NULL. */
 static RelaisRulePreviewResult *
 preview (RelaisDb      *db,
          const gint64  *ids,
          gsize          n_ids,
+         gboolean       selection,
          gint64         now,
          GCancellable  *cancellable,
          GError       **error)
 {
+  g_autofree char *statuses = NULL;
   g_autoptr(RelaisRulePreviewResult) result = NULL;
   g_autoptr(RelaisStatement) st = NULL;
   g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (RelaisRoutingLead));
@@ -1033,7 +1054,20 @@ preview (RelaisDb      *db,
   if (!check_cancelled (cancellable, error))
     return NULL;
 
-  if (ids != NULL)
+  if (ids != NULL && selection)
+    {
+      ids_json = ids_to_json (ids, n_ids);
+      statuses = movable_statuses_json ();
+      st = relais_db_prepare (db,
+                              "SELECT " FACT_COLUMNS " FROM lead l"
+                              " WHERE l.id IN (SELECT value FROM json_each(?1))"
+                              " AND +l.status IN (SELECT value FROM json_each(?2))"
+                              " ORDER BY l.created_at, l.id",
+                              error);
+      if (st != NULL)
+        relais_statement_bind_text (st, 2, statuses);
+    }
+  else if (ids != NULL)
     {
       ids_json = ids_to_json (ids, n_ids);
       st = relais_db_prepare (db,
@@ -1101,7 +1135,21 @@ relais_rule_store_preview (RelaisDb      *db,
   g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
-  return preview (db, ids, n_ids, now, cancellable, error);
+  return preview (db, ids, n_ids, FALSE, now, cancellable, error);
+}
+
+RelaisRulePreviewResult *
+relais_rule_store_preview_selection (RelaisDb      *db,
+                                     const gint64  *ids,
+                                     gsize          n_ids,
+                                     gint64         now,
+                                     GCancellable  *cancellable,
+                                     GError       **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  return preview (db, ids ? ids : (const gint64 *) "", n_ids, TRUE, now, cancellable, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1328,6 +1376,16 @@ apply_in_transaction (RelaisDb                *db,
     return FALSE;
   (void) n_routed;
 
+  /* A lead of a selection the rules give to the one who holds it already
+   * stays as it is. */
+  if (!relais_db_exec (db,
+                       "DELETE FROM temp.route_decision AS d WHERE d.status IS NOT NULL AND EXISTS"
+                       " (SELECT 1 FROM main.lead l WHERE l.id = d.lead_id AND l.revision = d.revision"
+                       "  AND l.status = d.status AND l.partner_id IS d.partner_id AND l.rep_id IS d.rep_id"
+                       "  AND l.queue_id IS d.queue_id)",
+                       error))
+    return FALSE;
+
   /* Leads changed since the preview (by hand, by sync, by another run), and
    * those whose target is gone, are left alone. */
   if (!relais_db_exec (db,
@@ -1533,7 +1591,7 @@ run_rules (RelaisDb               *db,
     }
 
   run = input->reroute ? reroute_preview (db, input->now, &local_error)
-                       : preview (db, input->ids, input->n_ids, input->now, NULL, &local_error);
+                       : preview (db, input->ids, input->n_ids, FALSE, input->now, NULL, &local_error);
   if (run != NULL && !dry_run &&
       !apply_preview (db, run, input->reroute ? "reroute" : "route", result, &local_error))
     g_clear_pointer (&run, relais_rule_preview_result_free);
@@ -1780,12 +1838,14 @@ typedef struct {
   JobKind                  kind;
   char                    *path;
   RelaisRulePreviewResult *preview;   /* apply: borrowed */
+  GArray                  *ids;       /* preview of a selection */
   RelaisRuleApplyResult    result;
 } AsyncData;
 
 static void
 async_data_free (AsyncData *data)
 {
+  g_clear_pointer (&data->ids, g_array_unref);
   g_free (data->path);
   g_free (data);
 }
@@ -1808,7 +1868,9 @@ job_thread (GTask        *task,
     switch (data->kind)
       {
       case JOB_PREVIEW:
-        previewed = preview (db, NULL, 0, g_get_real_time (), cancellable, &error);
+        previewed = preview (db, data->ids ? (const gint64 *) data->ids->data : NULL,
+                             data->ids ? data->ids->len : 0, data->ids != NULL, g_get_real_time (),
+                             cancellable, &error);
         ok = previewed != NULL;
         break;
       case JOB_APPLY:
@@ -1882,6 +1944,26 @@ relais_rule_store_preview_async (const char          *path,
   g_return_if_fail (path != NULL);
 
   start_job (JOB_PREVIEW, path, NULL, cancellable, callback, user_data, relais_rule_store_preview_async);
+}
+
+void
+relais_rule_store_preview_selection_async (const char          *path,
+                                           GArray              *ids,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AsyncData *data = g_new0 (AsyncData, 1);
+
+  g_return_if_fail (path != NULL && ids != NULL);
+
+  data->kind = JOB_PREVIEW;
+  data->path = g_strdup (path);
+  data->ids = g_array_ref (ids);
+  g_task_set_source_tag (task, relais_rule_store_preview_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
+  g_task_run_in_thread (task, job_thread);
 }
 
 RelaisRulePreviewResult *

@@ -94,6 +94,16 @@ RelaisRulePreviewResult *relais_rule_store_preview (RelaisDb      *db,
                                                     GCancellable  *cancellable,
                                                     GError       **error);
 
+/* The same over a selection of the list, @ids: every lead that may still
+ * move (relais_lead_status_can_reassign()), assigned or not. Applied, a lead
+ * the rules give to the one who holds it already stays as it is. */
+RelaisRulePreviewResult *relais_rule_store_preview_selection (RelaisDb      *db,
+                                                              const gint64  *ids,
+                                                              gsize          n_ids,
+                                                              gint64         now,
+                                                              GCancellable  *cancellable,
+                                                              GError       **error);
+
 typedef struct {
   gint64 journal_id;   /* give it to relais_lead_assign_undo(); 0 if nothing was written */
   guint  n_assigned;   /* leads given to a partner or a rep */
@@ -162,6 +172,13 @@ void     relais_rule_store_reroute_async  (const char              *path,
 gboolean relais_rule_store_reroute_finish (GAsyncResult            *result,
                                            RelaisRuleApplyResult   *out,
                                            GError                 **error);
+/* relais_rule_store_preview_selection() in a worker thread; finish with
+ * relais_rule_store_preview_finish(). */
+void     relais_rule_store_preview_selection_async (const char    *path,
+                                                    GArray        *ids,
+                                                    GCancellable  *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer       user_data);
 /* Takes a reference on nothing: @preview must live until the callback. */
 void     relais_rule_store_apply_async    (const char              *path,
                                            RelaisRulePreviewResult *preview,

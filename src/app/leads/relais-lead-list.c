@@ -866,6 +866,7 @@ popup_menu_at (RelaisLeadList *self,
   graphene_point_t point;
 
   g_menu_append (menu, _("_Assign To…"), "win.assign-to");
+  g_menu_append (menu, _("Route by _Rules…"), "win.route-selection");
   g_menu_append (menu, _("Select _All"), "list.select-all");
   g_menu_append (menu, _("_Export View…"), "win.export-leads");
 
@@ -960,7 +961,10 @@ setup_drag_and_menu (RelaisLeadList *self,
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (source));
 
+  /* In the capture phase: the rows' own click gesture (any button) would
+   * claim a right click first. */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (secondary_click_cb), self);
   gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (click));
 }

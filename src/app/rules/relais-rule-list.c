@@ -967,3 +967,13 @@ relais_rule_list_dup_summary (RelaisRuleList *self)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s, %2$s enabled", "%1$s, %2$s enabled", n_enabled),
                           rules, enabled);
 }
+
+void
+relais_rule_list_preview_leads (RelaisRuleList *self,
+                                GArray         *ids)
+{
+  g_return_if_fail (RELAIS_IS_RULE_LIST (self));
+  g_return_if_fail (ids != NULL);
+
+  relais_rule_preview_run_for_leads (self->preview, ids);
+}

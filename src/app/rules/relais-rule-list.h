@@ -30,6 +30,9 @@ G_DECLARE_FINAL_TYPE (RelaisRuleList, relais_rule_list, RELAIS, RULE_LIST, GtkWi
 gboolean  relais_rule_list_reload      (RelaisRuleList  *self,
                                         RelaisDb        *db,
                                         GError         **error);
+/* Shows where the rules would send the leads @ids (a selection of the list). */
+void      relais_rule_list_preview_leads (RelaisRuleList *self,
+                                          GArray         *ids);
 /* Returns: (transfer full): "3 rules, 2 enabled", for the window's subtitle. */
 char     *relais_rule_list_dup_summary (RelaisRuleList  *self);
 

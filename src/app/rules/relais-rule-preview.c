@@ -35,6 +35,7 @@ struct _RelaisRulePreview
   RelaisDb             *db;
   char                 *path;
   guint                 n_enabled;
+  GArray               *selection;      /* the leads of the list being routed, or NULL: the unassigned ones */
   GCancellable         *cancellable;    /* the preview running, if any */
   RelaisRulePreviewResult *result;      /* what Apply would write, or NULL */
   RelaisRulePreviewResult *applying_result; /* what Apply is writing: the worker reads it until the callback */
@@ -339,7 +340,14 @@ show_result (RelaisRulePreview *self)
   g_autofree char *heading = NULL;
   guint max = 0;
 
-  if (summary->n_leads == 0)
+  if (self->selection != NULL && summary->n_leads == 0)
+    heading = g_strdup (_("None of the selected leads can move: they are worked with the customer already."));
+  else if (self->selection != NULL)
+    heading = g_strdup_printf (/* Translators: heading of the preview's result for leads selected in the list; %s is a formatted count */
+                               g_dngettext (GETTEXT_PACKAGE, "Where %s selected lead would go",
+                                            "Where %s selected leads would go", summary->n_leads),
+                               n_leads);
+  else if (summary->n_leads == 0)
     heading = g_strdup (_("There are no unassigned leads: the rules have nothing to route."));
   else
     heading = g_strdup_printf (/* Translators: heading of the preview's result; %s is a formatted count */
@@ -450,12 +458,8 @@ preview_done_cb (GObject      *source,
 }
 
 static void
-run_action_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+start_preview (RelaisRulePreview *self)
 {
-  RelaisRulePreview *self = RELAIS_RULE_PREVIEW (widget);
-
   if (self->path == NULL || self->applying)
     return;
 
@@ -466,12 +470,45 @@ run_action_cb (GtkWidget  *widget,
 
   g_clear_pointer (&self->result, relais_rule_preview_result_free);
   self->stale = FALSE;
-  gtk_label_set_label (self->running_label, _("Routing the unassigned leads…"));
+  gtk_label_set_label (self->running_label, self->selection != NULL ? _("Routing the selected leads…")
+                                                                     : _("Routing the unassigned leads…"));
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "running");
   update_actions (self);
 
-  relais_rule_store_preview_async (self->path, self->cancellable, preview_done_cb, g_object_ref (self));
+  if (self->selection != NULL)
+    relais_rule_store_preview_selection_async (self->path, self->selection, self->cancellable,
+                                               preview_done_cb, g_object_ref (self));
+  else
+    relais_rule_store_preview_async (self->path, self->cancellable, preview_done_cb, g_object_ref (self));
+}
+
+/* "Preview": the unassigned leads. */
+static void
+run_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RelaisRulePreview *self = RELAIS_RULE_PREVIEW (widget);
+
+  if (self->path == NULL || self->applying)
+    return;
+  g_clear_pointer (&self->selection, g_array_unref);
+  start_preview (self);
+}
+
+void
+relais_rule_preview_run_for_leads (RelaisRulePreview *self,
+                                   GArray            *ids)
+{
+  g_return_if_fail (RELAIS_IS_RULE_PREVIEW (self));
+  g_return_if_fail (ids != NULL);
+
+  if (self->path == NULL || self->applying)
+    return;
+  g_clear_pointer (&self->selection, g_array_unref);
+  self->selection = g_array_ref (ids);
+  start_preview (self);
 }
 
 static void
@@ -691,6 +728,7 @@ relais_rule_preview_dispose (GObject *object)
 static void
 relais_rule_preview_finalize (GObject *object)
 {
+  g_clear_pointer (&RELAIS_RULE_PREVIEW (object)->selection, g_array_unref);
   RelaisRulePreview *self = RELAIS_RULE_PREVIEW (object);
 
   /* Apply's callback holds a reference: no worker reads it any more. */

@@ -24,6 +24,10 @@ void relais_rule_preview_set_db              (RelaisRulePreview *self,
                                               RelaisDb          *db);
 /* The rules changed: a preview shown no longer says what Apply would do. */
 void relais_rule_preview_rules_changed       (RelaisRulePreview *self);
+/* Previews the rules over @ids, leads selected in the list (those that may
+ * still move, assigned or not), rather than over the unassigned leads. */
+void relais_rule_preview_run_for_leads       (RelaisRulePreview *self,
+                                              GArray            *ids);
 /* How many rules are enabled: with none, there is nothing to preview. */
 void relais_rule_preview_set_n_enabled_rules (RelaisRulePreview *self,
                                               guint              n_enabled);
