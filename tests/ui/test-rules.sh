@@ -246,4 +246,17 @@ wait_shows "2 leads assigned by the rules" 30
 [ "$(sqlite3 "$db" "SELECT count(*) FROM lead WHERE id IN ($s1, $s2) AND partner_id IN ($p1, $p2) AND rule_id = $rule")" = 2 ] \
   || fail "the selected leads did not go to the rule's partners: $(sqlite3 "$db" "SELECT id, partner_id, rule_id FROM lead WHERE id IN ($s1, $s2)")"
 
+# 8. The lead's detail says why it went there (its Routing row).
+xdotool key alt+2
+sleep 1
+dump
+click_on "$(name_of "$s1")"
+holder=$(sqlite3 "$db" "SELECT p.name FROM lead l JOIN partner p ON p.id = l.partner_id WHERE l.id = $s1")
+i=0
+until dump && grep -v ' unmapped' "$work/dump.txt" | grep -qF "Assigned to $holder by rule “Test – $country”"; do
+  i=$((i + 1)); [ $i -gt 40 ] && fail "the lead's detail does not explain its routing to $holder"
+  sleep 0.25
+done
+shot.sh "$RELAIS_SCREENSHOT_DIR/rules-lead-routing.png" "$wid"
+
 quit_app
