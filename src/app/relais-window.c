@@ -20,6 +20,7 @@
 #include "relais-reassigner.h"
 #include "relais-rule-list.h"
 #include "relais-test-hooks.h"
+#include "relais-util.h"
 
 struct _RelaisWindow
 {
@@ -228,10 +229,34 @@ import_dialog_imported_cb (RelaisWindow       *self,
                            guint64             n_merged,
                            RelaisImportDialog *dialog)
 {
+  RelaisApplication *app = RELAIS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autofree char *message = relais_import_dialog_format_result (n_inserted, n_merged);
+  const char *route_error = relais_import_dialog_get_route_error (dialog);
+  guint n_routed = relais_import_dialog_get_n_routed (dialog);
 
   relais_lead_list_reload (self->lead_list);
+  if (n_routed > 0)
+    {
+      g_autofree char *count = relais_format_count (n_routed);
+      g_autofree char *routed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             /* Translators: after the toast of an import, in automatic mode; %s is a formatted count */
+                                                             "The rules routed %s of them.",
+                                                             "The rules routed %s of them.", n_routed),
+                                                 count);
+      g_autofree char *both = g_strconcat (message, " ", routed, NULL);
+
+      g_free (message);
+      message = g_steal_pointer (&both);
+      relais_assign_panel_reload (self->assign_panel, relais_db_get_path (relais_application_get_db (app)));
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  if (route_error != NULL)
+    {
+      /* Translators: %s says why (an error message); the leads were imported */
+      g_autofree char *error = g_strdup_printf (_("The imported leads could not be routed by the rules: %s"), route_error);
+
+      relais_window_show_error (self, error);
+    }
 }
 
 static void

@@ -54,6 +54,20 @@ gboolean         relais_db_commit            (RelaisDb    *self,
                                               GError     **error);
 void             relais_db_rollback          (RelaisDb    *self);
 
+/* Runs @body (an expression, TRUE on success) inside one write transaction
+ * of @db: commits when it succeeds, rolls everything back when it (or the
+ * commit) fails, and then returns FALSE from the calling function. */
+#define RELAIS_DB_IN_TRANSACTION(db, error, body) \
+  G_STMT_START { \
+    if (!relais_db_begin ((db), (error))) \
+      return FALSE; \
+    if (!(body) || !relais_db_commit ((db), (error))) \
+      { \
+        relais_db_rollback (db); \
+        return FALSE; \
+      } \
+  } G_STMT_END
+
 /* A write of many rows (a reassignment or a routing of thousands of leads)
  * touches pages of every index all over the file: with @bulk, the page cache
  * of this connection grows from 16 MB to 256 MB, so that each page is read

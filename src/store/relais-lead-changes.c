@@ -1102,19 +1102,6 @@ journal (RelaisDb    *db,
   return !link || relais_journal_add_lead (db, journal_id, relais_lead_get_id (lead), error);
 }
 
-/* Runs @body inside one write transaction: commits when it succeeds, rolls
- * everything back when it (or the commit) fails. */
-#define IN_TRANSACTION(db, error, body) \
-  G_STMT_START { \
-    if (!relais_db_begin ((db), (error))) \
-      return FALSE; \
-    if (!(body) || !relais_db_commit ((db), (error))) \
-      { \
-        relais_db_rollback (db); \
-        return FALSE; \
-      } \
-  } G_STMT_END
-
 /* ------------------------------------------------------------------------ */
 /* Update                                                                    */
 
@@ -1303,7 +1290,7 @@ relais_lead_changes_update (RelaisDb    *db,
   g_return_val_if_fail (RELAIS_IS_LEAD (edited), FALSE);
   g_return_val_if_fail (relais_lead_get_id (edited) > 0, FALSE);
 
-  IN_TRANSACTION (db, error, update_in_transaction (db, edited, &written, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, update_in_transaction (db, edited, &written, error));
 
   if (written)
     {
@@ -1511,7 +1498,7 @@ relais_lead_changes_set_status (RelaisDb               *db,
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
   g_return_val_if_fail (to < RELAIS_LEAD_N_STATUSES, FALSE);
 
-  IN_TRANSACTION (db, error, set_status_in_transaction (db, lead_id, to, reason, quality_rating, comment, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, set_status_in_transaction (db, lead_id, to, reason, quality_rating, comment, error));
   return TRUE;
 }
 
@@ -1616,7 +1603,7 @@ relais_lead_changes_add_note (RelaisDb    *db,
       return FALSE;
     }
 
-  IN_TRANSACTION (db, error, add_note_in_transaction (db, lead_id, author ? author : "", trimmed, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, add_note_in_transaction (db, lead_id, author ? author : "", trimmed, error));
   return TRUE;
 }
 
@@ -2034,6 +2021,6 @@ relais_lead_changes_delete (RelaisDb    *db,
 {
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  IN_TRANSACTION (db, error, delete_in_transaction (db, lead_id, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, delete_in_transaction (db, lead_id, error));
   return TRUE;
 }

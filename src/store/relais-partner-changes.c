@@ -24,10 +24,8 @@
 
 G_DEFINE_QUARK (relais-partner-changes-error-quark, relais_partner_changes_error)
 
-/* Statuses in which a lead still counts against its partner's capacity, as in
- * relais-partner-store.c; a rep who works one of them cannot be deleted. */
-#define OPEN_LEAD_STATUSES \
-  "('partner_assigned', 'assigned_to_rep', 'actively_working', 'contacted')"
+/* A rep who works a lead in one of the open statuses
+ * (RELAIS_OPEN_LEAD_STATUSES) cannot be deleted. */
 
 /* The partner's text fields that relais_partner_changes_update() saves; each
  * is the column of the same name. */
@@ -47,19 +45,6 @@ G_DEFINE_QUARK (relais-partner-changes-error-quark, relais_partner_changes_error
   X (last_name) \
   X (email) \
   X (phone)
-
-/* Runs @body inside one write transaction: commits when it succeeds, rolls
- * everything back when it (or the commit) fails. */
-#define IN_TRANSACTION(db, error, body) \
-  G_STMT_START { \
-    if (!relais_db_begin ((db), (error))) \
-      return FALSE; \
-    if (!(body) || !relais_db_commit ((db), (error))) \
-      { \
-        relais_db_rollback (db); \
-        return FALSE; \
-      } \
-  } G_STMT_END
 
 /* ------------------------------------------------------------------------ */
 /* RelaisQueue                                                               */
@@ -372,12 +357,6 @@ check_one_row_changed (RelaisDb    *db,
 /* ------------------------------------------------------------------------ */
 /* Partners                                                                  */
 
-#define PARTNER_COLUMNS \
-  "p.id, p.uuid, p.name, p.tier, p.countries, p.technologies, p.languages, p.capacity," \
-  " p.active, p.out_of_office_until, p.owner, p.website, p.city, p.country, p.notes," \
-  " p.created_at, p.updated_at, p.revision," \
-  " (SELECT count(*) FROM lead WHERE partner_id = p.id AND status IN " OPEN_LEAD_STATUSES ")"
-
 static void
 set_partner_not_found (GError **error)
 {
@@ -393,12 +372,10 @@ relais_partner_changes_load (RelaisDb  *db,
   g_autoptr(RelaisStatement) st = NULL;
   g_autoptr(RelaisPartner) partner = NULL;
   GError *local_error = NULL;
-  int tier = RELAIS_PARTNER_TIER_REGISTERED;
-  int i = 0;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
 
-  st = relais_db_prepare (db, "SELECT " PARTNER_COLUMNS " FROM partner p WHERE p.id = ?", error);
+  st = relais_db_prepare (db, "SELECT " RELAIS_PARTNER_COLUMNS " FROM partner p WHERE p.id = ?", error);
   if (st == NULL)
     return NULL;
 
@@ -412,27 +389,7 @@ relais_partner_changes_load (RelaisDb  *db,
       return NULL;
     }
 
-  partner = relais_partner_new ();
-  relais_partner_set_id (partner, relais_statement_get_int64 (st, i++));
-  relais_partner_set_uuid (partner, relais_statement_get_text (st, i++));
-  relais_partner_set_name (partner, relais_statement_get_text (st, i++));
-  relais_enum_from_code (&relais_partner_tier_info, relais_statement_get_text (st, i++), &tier);
-  relais_partner_set_tier (partner, tier);
-  relais_partner_set_countries (partner, relais_statement_get_text (st, i++));
-  relais_partner_set_technologies (partner, relais_statement_get_text (st, i++));
-  relais_partner_set_languages (partner, relais_statement_get_text (st, i++));
-  relais_partner_set_capacity (partner, relais_statement_get_int64 (st, i++));
-  relais_partner_set_active (partner, relais_statement_get_int64 (st, i++) != 0);
-  relais_partner_set_out_of_office_until (partner, relais_statement_get_int64 (st, i++));
-  relais_partner_set_owner (partner, relais_statement_get_text (st, i++));
-  relais_partner_set_website (partner, relais_statement_get_text (st, i++));
-  relais_partner_set_city (partner, relais_statement_get_text (st, i++));
-  relais_partner_set_country (partner, relais_statement_get_text (st, i++));
-  relais_partner_set_notes (partner, relais_statement_get_text (st, i++));
-  relais_partner_set_created_at (partner, relais_statement_get_int64 (st, i++));
-  relais_partner_set_updated_at (partner, relais_statement_get_int64 (st, i++));
-  relais_partner_set_revision (partner, relais_statement_get_int64 (st, i++));
-  relais_partner_set_open_leads (partner, relais_statement_get_int64 (st, i++));
+  partner = relais_partner_store_read_row (st);
   relais_statement_reset (st);
 
   return g_steal_pointer (&partner);
@@ -631,7 +588,7 @@ relais_partner_changes_update (RelaisDb       *db,
   g_return_val_if_fail (RELAIS_IS_PARTNER (edited), FALSE);
   g_return_val_if_fail (relais_partner_get_id (edited) > 0, FALSE);
 
-  IN_TRANSACTION (db, error, partner_update_in_transaction (db, edited, &written, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, partner_update_in_transaction (db, edited, &written, error));
 
   if (written)
     follow_stored_partner (db, edited);
@@ -700,7 +657,7 @@ relais_partner_changes_set_active (RelaisDb  *db,
 {
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  IN_TRANSACTION (db, error, set_active_in_transaction (db, partner_id, revision, active, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, set_active_in_transaction (db, partner_id, revision, active, error));
   return TRUE;
 }
 
@@ -771,7 +728,7 @@ relais_partner_changes_create (RelaisDb       *db,
   if (!relais_partner_rules_normalize (normal, error))
     return FALSE;
 
-  IN_TRANSACTION (db, error, partner_create_in_transaction (db, normal, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, partner_create_in_transaction (db, normal, error));
 
   relais_partner_set_id (partner, relais_partner_get_id (normal));
   follow_stored_partner (db, partner);
@@ -919,7 +876,7 @@ relais_partner_changes_delete (RelaisDb  *db,
 {
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  IN_TRANSACTION (db, error, partner_delete_in_transaction (db, partner_id, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, partner_delete_in_transaction (db, partner_id, error));
   return TRUE;
 }
 
@@ -1079,7 +1036,7 @@ relais_contact_changes_create (RelaisDb       *db,
   if (!relais_contact_rules_normalize (normal, error))
     return FALSE;
 
-  IN_TRANSACTION (db, error, contact_create_in_transaction (db, normal, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, contact_create_in_transaction (db, normal, error));
 
   relais_contact_set_id (contact, relais_contact_get_id (normal));
   follow_stored_contact (db, contact);
@@ -1188,7 +1145,7 @@ relais_contact_changes_update (RelaisDb       *db,
   g_return_val_if_fail (RELAIS_IS_CONTACT (edited), FALSE);
   g_return_val_if_fail (relais_contact_get_id (edited) > 0, FALSE);
 
-  IN_TRANSACTION (db, error, contact_update_in_transaction (db, edited, &written, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, contact_update_in_transaction (db, edited, &written, error));
 
   if (written)
     follow_stored_contact (db, edited);
@@ -1211,7 +1168,7 @@ contact_delete_in_transaction (RelaisDb  *db,
   if (stored == NULL)
     return FALSE;
 
-  n_open = count_rows (db, "SELECT count(*) FROM lead WHERE rep_id = ? AND status IN " OPEN_LEAD_STATUSES,
+  n_open = count_rows (db, "SELECT count(*) FROM lead WHERE rep_id = ? AND status IN " RELAIS_OPEN_LEAD_STATUSES,
                        contact_id, error);
   if (n_open < 0)
     return FALSE;
@@ -1255,7 +1212,7 @@ relais_contact_changes_delete (RelaisDb  *db,
 {
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  IN_TRANSACTION (db, error, contact_delete_in_transaction (db, contact_id, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, contact_delete_in_transaction (db, contact_id, error));
   return TRUE;
 }
 
@@ -1537,7 +1494,7 @@ relais_queue_changes_update (RelaisDb    *db,
   if (normal_description == NULL)
     return FALSE;
 
-  IN_TRANSACTION (db, error, queue_update_in_transaction (db, queue_id, revision, normal_name,
+  RELAIS_DB_IN_TRANSACTION (db, error, queue_update_in_transaction (db, queue_id, revision, normal_name,
                                                           normal_description, error));
   return TRUE;
 }
@@ -1619,7 +1576,7 @@ relais_queue_changes_delete (RelaisDb  *db,
 {
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  IN_TRANSACTION (db, error, queue_delete_in_transaction (db, queue_id, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, queue_delete_in_transaction (db, queue_id, error));
   return TRUE;
 }
 
@@ -1809,7 +1766,7 @@ relais_queue_changes_set_members (RelaisDb      *db,
         i++;
     }
 
-  IN_TRANSACTION (db, error, set_members_in_transaction (db, queue_id, wanted, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, set_members_in_transaction (db, queue_id, wanted, error));
   return TRUE;
 }
 

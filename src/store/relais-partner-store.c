@@ -10,9 +10,6 @@
 
 #include "relais-util.h"
 
-/* Statuses in which a lead still counts against its partner's capacity. */
-#define OPEN_LEAD_STATUSES \
-  "('partner_assigned', 'assigned_to_rep', 'actively_working', 'contacted')"
 
 /* Gives a new record (a partner or a contact: any type with the properties
  * "uuid", "created-at" and "updated-at") the identity and times it lacks. */
@@ -126,6 +123,36 @@ relais_partner_store_insert_contact (RelaisDb       *db,
   return TRUE;
 }
 
+RelaisPartner *
+relais_partner_store_read_row (RelaisStatement *st)
+{
+  RelaisPartner *partner = relais_partner_new ();
+  int tier = RELAIS_PARTNER_TIER_REGISTERED;
+  int i = 0;
+
+  relais_partner_set_id (partner, relais_statement_get_int64 (st, i++));
+  relais_partner_set_uuid (partner, relais_statement_get_text (st, i++));
+  relais_partner_set_name (partner, relais_statement_get_text (st, i++));
+  relais_enum_from_code (&relais_partner_tier_info, relais_statement_get_text (st, i++), &tier);
+  relais_partner_set_tier (partner, tier);
+  relais_partner_set_countries (partner, relais_statement_get_text (st, i++));
+  relais_partner_set_technologies (partner, relais_statement_get_text (st, i++));
+  relais_partner_set_languages (partner, relais_statement_get_text (st, i++));
+  relais_partner_set_capacity (partner, relais_statement_get_int64 (st, i++));
+  relais_partner_set_active (partner, relais_statement_get_int64 (st, i++) != 0);
+  relais_partner_set_out_of_office_until (partner, relais_statement_get_int64 (st, i++));
+  relais_partner_set_owner (partner, relais_statement_get_text (st, i++));
+  relais_partner_set_website (partner, relais_statement_get_text (st, i++));
+  relais_partner_set_city (partner, relais_statement_get_text (st, i++));
+  relais_partner_set_country (partner, relais_statement_get_text (st, i++));
+  relais_partner_set_notes (partner, relais_statement_get_text (st, i++));
+  relais_partner_set_created_at (partner, relais_statement_get_int64 (st, i++));
+  relais_partner_set_updated_at (partner, relais_statement_get_int64 (st, i++));
+  relais_partner_set_revision (partner, relais_statement_get_int64 (st, i++));
+  relais_partner_set_open_leads (partner, relais_statement_get_int64 (st, i++));
+  return partner;
+}
+
 /**
  * relais_partner_store_list:
  *
@@ -145,12 +172,7 @@ relais_partner_store_list (RelaisDb  *db,
   /* A count per partner on the lead_partner index (partner_id, status): a few
    * seeks each, where one grouped pass would read every open lead. */
   st = relais_db_prepare (db,
-                          "SELECT p.id, p.uuid, p.name, p.tier, p.countries, p.technologies,"
-                          " p.languages, p.capacity, p.active, p.out_of_office_until, p.owner,"
-                          " p.website, p.city, p.country, p.notes, p.created_at, p.updated_at,"
-                          " p.revision,"
-                          " (SELECT count(*) FROM lead WHERE partner_id = p.id AND status IN " OPEN_LEAD_STATUSES ")"
-                          " FROM partner p"
+                          "SELECT " RELAIS_PARTNER_COLUMNS " FROM partner p"
                           " ORDER BY p.name COLLATE NOCASE, p.id",
                           error);
   if (st == NULL)
@@ -159,30 +181,7 @@ relais_partner_store_list (RelaisDb  *db,
   store = g_list_store_new (RELAIS_TYPE_PARTNER);
   while (relais_statement_next (st, &local_error))
     {
-      g_autoptr(RelaisPartner) partner = relais_partner_new ();
-      int tier = RELAIS_PARTNER_TIER_REGISTERED;
-      int i = 0;
-
-      relais_partner_set_id (partner, relais_statement_get_int64 (st, i++));
-      relais_partner_set_uuid (partner, relais_statement_get_text (st, i++));
-      relais_partner_set_name (partner, relais_statement_get_text (st, i++));
-      relais_enum_from_code (&relais_partner_tier_info, relais_statement_get_text (st, i++), &tier);
-      relais_partner_set_tier (partner, tier);
-      relais_partner_set_countries (partner, relais_statement_get_text (st, i++));
-      relais_partner_set_technologies (partner, relais_statement_get_text (st, i++));
-      relais_partner_set_languages (partner, relais_statement_get_text (st, i++));
-      relais_partner_set_capacity (partner, relais_statement_get_int64 (st, i++));
-      relais_partner_set_active (partner, relais_statement_get_int64 (st, i++) != 0);
-      relais_partner_set_out_of_office_until (partner, relais_statement_get_int64 (st, i++));
-      relais_partner_set_owner (partner, relais_statement_get_text (st, i++));
-      relais_partner_set_website (partner, relais_statement_get_text (st, i++));
-      relais_partner_set_city (partner, relais_statement_get_text (st, i++));
-      relais_partner_set_country (partner, relais_statement_get_text (st, i++));
-      relais_partner_set_notes (partner, relais_statement_get_text (st, i++));
-      relais_partner_set_created_at (partner, relais_statement_get_int64 (st, i++));
-      relais_partner_set_updated_at (partner, relais_statement_get_int64 (st, i++));
-      relais_partner_set_revision (partner, relais_statement_get_int64 (st, i++));
-      relais_partner_set_open_leads (partner, relais_statement_get_int64 (st, i++));
+      g_autoptr(RelaisPartner) partner = relais_partner_store_read_row (st);
 
       g_list_store_append (store, partner);
     }

@@ -10,6 +10,22 @@
 
 G_BEGIN_DECLS
 
+/* Statuses in which a lead counts against its holder's capacity, as SQL. */
+#define RELAIS_OPEN_LEAD_STATUSES \
+  "('partner_assigned', 'assigned_to_rep', 'actively_working', 'contacted')"
+
+/* The columns of a partner row ("FROM partner p"), its count of open leads
+ * last, in the order relais_partner_store_read_row() reads them. */
+#define RELAIS_PARTNER_COLUMNS \
+  "p.id, p.uuid, p.name, p.tier, p.countries, p.technologies, p.languages, p.capacity," \
+  " p.active, p.out_of_office_until, p.owner, p.website, p.city, p.country, p.notes," \
+  " p.created_at, p.updated_at, p.revision," \
+  " (SELECT count(*) FROM lead WHERE partner_id = p.id AND status IN " RELAIS_OPEN_LEAD_STATUSES ")"
+
+/* Returns: (transfer full): the partner on the current row of @st, selected
+ * with RELAIS_PARTNER_COLUMNS. */
+RelaisPartner *relais_partner_store_read_row    (RelaisStatement *st);
+
 /* Inserts write a new row, give the record a UUID and times when it has none, and
  * set its id. The caller owns the transaction and the journal entry. */
 gboolean    relais_partner_store_insert         (RelaisDb       *db,

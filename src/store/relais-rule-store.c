@@ -30,15 +30,11 @@
 
 #include "relais-enums.h"
 #include "relais-journal.h"
+#include "relais-partner-store.h"
 #include "relais-statement.h"
 #include "relais-util.h"
 
 G_DEFINE_QUARK (relais-rule-store-error-quark, relais_rule_store_error)
-
-/* Statuses in which a lead counts against its holder's capacity (as in
- * relais-partner-store.c). */
-#define OPEN_LEAD_STATUSES \
-  "('partner_assigned', 'assigned_to_rep', 'actively_working', 'contacted')"
 
 /* The leads the rules route: new, held by nobody, waiting in no queue. */
 #define UNASSIGNED_LEAD \
@@ -246,26 +242,6 @@ relais_rule_store_get (RelaisDb  *db,
 
 /* ------------------------------------------------------------------------ */
 /* Writing rules                                                             */
-
-/* Runs @body inside one write transaction: commits when it succeeds, rolls
- * back otherwise. */
-#define IN_TRANSACTION(db, error, body) \
-  G_STMT_START { \
-    GError *tx_error_ = NULL; \
-    if (!relais_db_begin ((db), (error))) \
-      return FALSE; \
-    if (!(body)) \
-      { \
-        relais_db_rollback (db); \
-        return FALSE; \
-      } \
-    if (!relais_db_commit ((db), &tx_error_)) \
-      { \
-        g_propagate_error ((error), tx_error_); \
-        return FALSE; \
-      } \
-    return TRUE; \
-  } G_STMT_END
 
 static gboolean
 write_criteria_and_members (RelaisDb                *db,
@@ -515,7 +491,8 @@ relais_rule_store_update (RelaisDb                *db,
 
   if (!relais_routing_rule_validate (rule, error))
     return FALSE;
-  IN_TRANSACTION (db, error, update_in_transaction (db, rule, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, update_in_transaction (db, rule, error));
+  return TRUE;
 }
 
 static gboolean
@@ -592,7 +569,8 @@ relais_rule_store_move (RelaisDb  *db,
 {
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  IN_TRANSACTION (db, error, move_in_transaction (db, id, index, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, move_in_transaction (db, id, index, error));
+  return TRUE;
 }
 
 static gboolean
@@ -631,7 +609,8 @@ relais_rule_store_set_enabled (RelaisDb  *db,
 {
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  IN_TRANSACTION (db, error, set_enabled_in_transaction (db, id, enabled, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, set_enabled_in_transaction (db, id, enabled, error));
+  return TRUE;
 }
 
 static gboolean
@@ -658,75 +637,34 @@ relais_rule_store_delete (RelaisDb  *db,
 {
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  IN_TRANSACTION (db, error, delete_in_transaction (db, id, error));
+  RELAIS_DB_IN_TRANSACTION (db, error, delete_in_transaction (db, id, error));
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Loading an engine                                                         */
 
+/* Every partner (the partner store's list, with its open leads) as a
+ * candidate; @partners receives them by id, for their reps. */
 static gboolean
 add_partners (RelaisRouting  *routing,
               RelaisDb       *db,
-              GHashTable     *partner_state,
+              GHashTable     *partners,
               GError        **error)
 {
-  g_autoptr(RelaisStatement) st = NULL;
-  GError *local_error = NULL;
+  g_autoptr(GListStore) list = relais_partner_store_list (db, error);
 
-  /* One count per partner on the lead_partner index (partner_id, status). */
-  st = relais_db_prepare (db,
-                          "SELECT p.id, p.uuid, p.name, p.tier, p.capacity, p.active,"
-                          " coalesce(p.out_of_office_until, 0), p.countries,"
-                          " (SELECT count(*) FROM lead WHERE partner_id = p.id AND status IN " OPEN_LEAD_STATUSES ")"
-                          " FROM partner p",
-                          error);
-  if (st == NULL)
+  if (list == NULL)
     return FALSE;
-  while (relais_statement_next (st, &local_error))
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
-      RelaisRoutingCandidate candidate = { 0, };
-      int tier = RELAIS_PARTNER_TIER_REGISTERED;
+      RelaisPartner *partner = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      relais_enum_from_code (&relais_partner_tier_info, relais_statement_get_text (st, 3), &tier);
-      candidate.kind = RELAIS_ROUTING_TARGET_PARTNER;
-      candidate.id = relais_statement_get_int64 (st, 0);
-      candidate.uuid = relais_statement_get_text (st, 1);
-      candidate.name = relais_statement_get_text (st, 2);
-      candidate.tier = tier;
-      candidate.capacity = relais_statement_get_int64 (st, 4);
-      candidate.active = relais_statement_get_int64 (st, 5) != 0;
-      candidate.out_of_office_until = relais_statement_get_int64 (st, 6);
-      candidate.territory = relais_statement_get_text (st, 7);
-      candidate.open_leads = relais_statement_get_int64 (st, 8);
-      relais_routing_add_candidate (routing, &candidate);
-
-      if (partner_state != NULL)
-        {
-          RelaisRoutingCandidate *copy = g_new0 (RelaisRoutingCandidate, 1);
-
-          /* What a rep inherits from its partner: activity, absence, territory. */
-          *copy = candidate;
-          copy->uuid = NULL;
-          copy->name = NULL;
-          copy->territory = g_strdup (candidate.territory);
-          g_hash_table_insert (partner_state, g_memdup2 (&candidate.id, sizeof (gint64)), copy);
-        }
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
+      relais_routing_add_partner (routing, partner);
+      g_hash_table_insert (partners, g_memdup2 (&(gint64) { relais_partner_get_id (partner) }, sizeof (gint64)),
+                           partner);
     }
   return TRUE;
-}
-
-static void
-partner_state_free (gpointer data)
-{
-  RelaisRoutingCandidate *candidate = data;
-
-  g_free ((char *) candidate->territory);
-  g_free (candidate);
 }
 
 /* The reps of @partner_id as candidates, and, with @members_of, as the
@@ -735,17 +673,17 @@ static gboolean
 add_reps (RelaisRouting      *routing,
           RelaisDb           *db,
           gint64              partner_id,
-          GHashTable         *partner_state,
+          GHashTable         *partners,
           RelaisRoutingRule  *members_of,
           GError            **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
-  const RelaisRoutingCandidate *partner = g_hash_table_lookup (partner_state, &partner_id);
+  RelaisPartner *partner = g_hash_table_lookup (partners, &partner_id);
   GError *local_error = NULL;
 
   st = relais_db_prepare (db,
                           "SELECT c.id, c.uuid, trim(c.first_name || ' ' || c.last_name),"
-                          " (SELECT count(*) FROM lead WHERE rep_id = c.id AND status IN " OPEN_LEAD_STATUSES ")"
+                          " (SELECT count(*) FROM lead WHERE rep_id = c.id AND status IN " RELAIS_OPEN_LEAD_STATUSES ")"
                           " FROM contact c WHERE c.partner_id = ? ORDER BY c.last_name, c.first_name, c.id",
                           error);
   if (st == NULL)
@@ -762,12 +700,12 @@ add_reps (RelaisRouting      *routing,
       candidate.name = relais_statement_get_text (st, 2);
       /* A rep has no capacity of its own: its partner's counts (the engine
        * adds each lead to both). It is away when its partner is. */
-      candidate.tier = partner ? partner->tier : RELAIS_PARTNER_TIER_REGISTERED;
+      candidate.tier = partner ? relais_partner_get_tier (partner) : RELAIS_PARTNER_TIER_REGISTERED;
       candidate.capacity = -1;
       candidate.open_leads = relais_statement_get_int64 (st, 3);
-      candidate.active = partner ? partner->active : TRUE;
-      candidate.out_of_office_until = partner ? partner->out_of_office_until : 0;
-      candidate.territory = partner ? partner->territory : "";
+      candidate.active = partner ? relais_partner_get_active (partner) : TRUE;
+      candidate.out_of_office_until = partner ? relais_partner_get_out_of_office_until (partner) : 0;
+      candidate.territory = partner ? relais_partner_get_countries (partner) : "";
       relais_routing_add_candidate (routing, &candidate);
       if (members_of != NULL)
         relais_routing_rule_add_member (members_of, RELAIS_ROUTING_TARGET_REP, candidate.id, 0);
@@ -827,8 +765,7 @@ relais_rule_store_load_routing (RelaisDb  *db,
                                 GError   **error)
 {
   g_autoptr(RelaisRouting) routing = relais_routing_new ();
-  g_autoptr(GHashTable) partner_state =
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, partner_state_free);
+  g_autoptr(GHashTable) partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) reps_loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) rules = NULL;
   g_autoptr(RelaisStatement) st = NULL;
@@ -836,7 +773,7 @@ relais_rule_store_load_routing (RelaisDb  *db,
 
   g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
 
-  if (!add_partners (routing, db, partner_state, error))
+  if (!add_partners (routing, db, partners, error))
     return NULL;
 
   st = relais_db_prepare (db, "SELECT id, name FROM queue", error);
@@ -871,7 +808,7 @@ relais_rule_store_load_routing (RelaisDb  *db,
           if (rule->pool_partner_id > 0 &&
               (!listed || !g_hash_table_contains (reps_loaded, &rule->pool_partner_id)))
             {
-              if (!add_reps (routing, db, rule->pool_partner_id, partner_state, listed ? NULL : rule, error))
+              if (!add_reps (routing, db, rule->pool_partner_id, partners, listed ? NULL : rule, error))
                 return NULL;
               g_hash_table_add (reps_loaded, g_memdup2 (&rule->pool_partner_id, sizeof (gint64)));
             }
@@ -1147,9 +1084,9 @@ relais_rule_store_preview_selection (RelaisDb      *db,
                                      GError       **error)
 {
   g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
 
-  return preview (db, ids ? ids : (const gint64 *) "", n_ids, TRUE, now, cancellable, error);
+  return preview (db, ids, n_ids, TRUE, now, cancellable, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1180,13 +1117,11 @@ exec_with_journal (RelaisDb    *db,
   return TRUE;
 }
 
-/* Fills temp.route_decision with the decisions that change where a lead is
- * (and, with @record_left, those that leave it where it is, for its routing
- * history). */
+/* Fills temp.route_decision with the decisions that change where a lead is,
+ * and those that leave it unassigned (for its routing history: why). */
 static gboolean
 fill_decisions (RelaisDb                *db,
                 RelaisRulePreviewResult *preview,
-                gboolean                 record_left,
                 GError                 **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
@@ -1223,8 +1158,6 @@ fill_decisions (RelaisDb                *db,
           status = "new";
           break;
         case RELAIS_ROUTING_OUTCOME_UNASSIGNED:
-          if (!record_left)
-            continue;
           break;
         case RELAIS_ROUTING_OUTCOME_KEPT:
         case RELAIS_ROUTING_N_OUTCOMES:
@@ -1363,18 +1296,12 @@ apply_in_transaction (RelaisDb                *db,
   g_autofree char *changes = NULL;
   sqlite3 *handle = relais_db_get_handle (db);
   gint64 now = g_get_real_time ();
-  gint64 journal_id, n_moving, n_recorded, started;
-  guint n_routed;
+  gint64 journal_id, n_moving, n_recorded, n_assigned, started;
 
   started = g_get_monotonic_time ();
-  if (!fill_decisions (db, preview, TRUE, error))
+  if (!fill_decisions (db, preview, error))
     return FALSE;
   g_debug ("%.1f ms: decisions of %u leads", (g_get_monotonic_time () - started) / 1000.0, preview->decisions->len);
-  n_routed = (guint) sqlite3_changes (handle);   /* last insert only: recount below */
-  n_recorded = query_int64 (db, "SELECT count(*) FROM temp.route_decision", error);
-  if (n_recorded < 0)
-    return FALSE;
-  (void) n_routed;
 
   /* A lead of a selection the rules give to the one who holds it already
    * stays as it is. */
@@ -1403,12 +1330,12 @@ apply_in_transaction (RelaisDb                *db,
                        error))
     return FALSE;
 
-  n_recorded = query_int64 (db, "SELECT count(*) FROM temp.route_decision", error);
-  n_moving = query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE status IS NOT NULL", error);
-  if (n_recorded < 0 || n_moving < 0)
+  if ((n_recorded = query_int64 (db, "SELECT count(*) FROM temp.route_decision", error)) < 0 ||
+      (n_moving = query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE status IS NOT NULL", error)) < 0 ||
+      (n_assigned = query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE partner_id IS NOT NULL", error)) < 0)
     return FALSE;
-  result->n_assigned = (guint) query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE partner_id IS NOT NULL", NULL);
-  result->n_queued = (guint) (n_moving - result->n_assigned);
+  result->n_assigned = (guint) n_assigned;
+  result->n_queued = (guint) (n_moving - n_assigned);
   result->n_unassigned = (guint) (n_recorded - n_moving);
 
   journal_id = relais_journal_append (db, action, "lead", NULL, "{}", error);

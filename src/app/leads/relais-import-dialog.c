@@ -67,6 +67,7 @@ typedef struct {
   /* Automatic mode: the new leads go through the assignment rules at once. */
   gboolean                 auto_route;
   RelaisRuleApplyResult    routed;
+  GError                  *route_error;
 } Job;
 
 typedef enum {
@@ -134,6 +135,10 @@ struct _RelaisImportDialog
   GTask                 *task;             /* the job running, or NULL */
   GCancellable          *cancellable;      /* the running job's */
   gint64                 task_started;
+
+  /* Automatic mode, after the import: what the rules did with the new leads. */
+  guint                  n_routed;
+  char                  *route_error;
   guint                  progress_source;
   guint                  reanalyze_source;
 };
@@ -163,6 +168,7 @@ job_free (Job *job)
   g_clear_pointer (&job->samples, g_ptr_array_unref);
   relais_lead_import_report_clear (&job->report);
   g_clear_error (&job->error);
+  g_clear_error (&job->route_error);
   g_mutex_clear (&job->lock);
   g_free (job);
 }
@@ -248,12 +254,9 @@ job_thread (GTask        *task,
 
   if (job->ok && job->auto_route && job->report.committed && job->report.journal_id != 0)
     {
-      g_autoptr(GError) route_error = NULL;
-
       /* The import stands either way: leads the rules could not route wait
        * unassigned, as they would without automatic mode. */
-      if (!relais_rule_store_route_arrivals (db, job->report.journal_id, &job->routed, &route_error))
-        g_warning ("The imported leads could not be routed: %s", route_error->message);
+      relais_rule_store_route_arrivals (db, job->report.journal_id, &job->routed, &job->route_error);
     }
 
   g_task_return_boolean (task, TRUE);
@@ -933,6 +936,9 @@ import_done (RelaisImportDialog *self,
       /* Keep the dialog alive while the window handles the signal. */
       g_autoptr(RelaisImportDialog) hold = g_object_ref (self);
 
+      self->n_routed = job->routed.n_assigned + job->routed.n_queued;
+      g_free (self->route_error);
+      self->route_error = job->route_error ? g_strdup (job->route_error->message) : NULL;
       g_signal_emit (self, signals[IMPORTED], 0, job->report.n_inserted, job->report.n_merged);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -1265,6 +1271,7 @@ relais_import_dialog_finalize (GObject *object)
   g_clear_object (&self->errors_model);
   relais_lead_import_report_clear (&self->report);
   g_free (self->mapping_problem);
+  g_free (self->route_error);
 
   G_OBJECT_CLASS (relais_import_dialog_parent_class)->finalize (object);
 }
@@ -1416,6 +1423,20 @@ relais_import_dialog_set_file (RelaisImportDialog *self,
   clear_error (self);
 
   start_job (self, JOB_OPEN);
+}
+
+guint
+relais_import_dialog_get_n_routed (RelaisImportDialog *self)
+{
+  g_return_val_if_fail (RELAIS_IS_IMPORT_DIALOG (self), 0);
+  return self->n_routed;
+}
+
+const char *
+relais_import_dialog_get_route_error (RelaisImportDialog *self)
+{
+  g_return_val_if_fail (RELAIS_IS_IMPORT_DIALOG (self), NULL);
+  return self->route_error;
 }
 
 char *
