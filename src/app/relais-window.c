@@ -597,6 +597,7 @@ relais_window_class_init (RelaisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelaisWindow, partner_list);
   gtk_widget_class_bind_template_callback (widget_class, partner_list_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, partner_list_leads_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_title);
   gtk_widget_class_bind_template_child (widget_class, RelaisWindow, rule_list);
   gtk_widget_class_bind_template_callback (widget_class, rule_list_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, rule_list_leads_changed_cb);

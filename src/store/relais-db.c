@@ -45,7 +45,15 @@ struct _RelaisDb
   GHashTable *statements;  /* SQL text → RelaisStatement, the prepared-statement cache */
   int         schema_version;
   gboolean    in_transaction;
+  int         cache_kib;   /* the page cache outside bulk writes */
 };
+
+/* The page cache of a long-lived connection (the window's, the list's reader),
+ * and of one opened for a single job in a worker thread: a job reads its pages
+ * once and closes, so a large cache there only adds to the process's peak
+ * memory (a 1,000,000-lead store filled 16 MiB per job). */
+#define CACHE_KIB     16384
+#define JOB_CACHE_KIB 2048
 
 G_DEFINE_FINAL_TYPE (RelaisDb, relais_db, G_TYPE_OBJECT)
 
@@ -344,6 +352,17 @@ check_identity (RelaisDb  *self,
 
 G_STATIC_ASSERT (RELAIS_APPLICATION_ID == 1380273235);
 
+/* A hint: failing to change it changes nothing else. */
+static void
+set_cache_kib (RelaisDb *self,
+               int       kib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
+
+  if (!relais_db_exec (self, sql, NULL))
+    g_debug ("the page cache could not be resized");
+}
+
 /**
  * relais_db_open:
  * @path: the store's file; created, with its folder, when missing
@@ -358,6 +377,30 @@ relais_db_open (const char  *path,
                 GError     **error)
 {
   return relais_db_open_at_version (path, RELAIS_DB_SCHEMA_VERSION, error);
+}
+
+/**
+ * relais_db_open_for_job:
+ * @path: the store's file
+ *
+ * Like relais_db_open(), for a connection that does one job in a worker thread
+ * and is then closed: its page cache is small (bulk writes still get a large
+ * one, see relais_db_set_bulk()).
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set.
+ */
+RelaisDb *
+relais_db_open_for_job (const char  *path,
+                        GError     **error)
+{
+  RelaisDb *self = relais_db_open (path, error);
+
+  if (self != NULL)
+    {
+      self->cache_kib = JOB_CACHE_KIB;
+      set_cache_kib (self, self->cache_kib);
+    }
+  return self;
 }
 
 /**
@@ -426,10 +469,11 @@ relais_db_open_at_version (const char  *path,
                        "PRAGMA journal_mode = WAL;"
                        "PRAGMA synchronous = NORMAL;"
                        "PRAGMA foreign_keys = ON;"
-                       "PRAGMA temp_store = MEMORY;"
-                       "PRAGMA cache_size = -16384;",
+                       "PRAGMA temp_store = MEMORY;",
                        error))
     return NULL;
+  self->cache_kib = CACHE_KIB;
+  set_cache_kib (self, self->cache_kib);
 
   if (!migrate (self, version, error))
     return NULL;
@@ -446,11 +490,9 @@ relais_db_set_bulk (RelaisDb *self,
   /* Hints: failing to change them changes nothing else. While bulk, the
    * commit does not copy the log into the file (the checkpoint): the caller
    * does it afterwards with relais_db_checkpoint(), off the main thread. */
-  if (!relais_db_exec (self,
-                       bulk ? "PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 0"
-                            : "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 1000",
-                       NULL))
-    g_debug ("the page cache could not be resized");
+  set_cache_kib (self, bulk ? 262144 : self->cache_kib);
+  if (!relais_db_exec (self, bulk ? "PRAGMA wal_autocheckpoint = 0" : "PRAGMA wal_autocheckpoint = 1000", NULL))
+    g_debug ("the checkpoint interval could not be changed");
 }
 
 void

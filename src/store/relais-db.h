@@ -36,6 +36,8 @@ GQuark           relais_db_error_quark       (void);
 char            *relais_db_get_default_path  (void);
 RelaisDb        *relais_db_open              (const char  *path,
                                               GError     **error);
+RelaisDb        *relais_db_open_for_job      (const char  *path,
+                                              GError     **error);
 const char      *relais_db_get_path          (RelaisDb    *self);
 sqlite3         *relais_db_get_handle        (RelaisDb    *self);
 int              relais_db_get_schema_version (RelaisDb   *self);

@@ -948,7 +948,7 @@ assign_thread (GTask        *task,
   g_autoptr(RelaisDb) db = NULL;
   GError *error = NULL;
 
-  db = relais_db_open (data->path, &error);
+  db = relais_db_open_for_job (data->path, &error);
   if (db == NULL)
     {
       g_task_return_error (task, error);
@@ -1065,7 +1065,7 @@ list_targets_thread (GTask        *task,
   GPtrArray *targets;
   GError *error = NULL;
 
-  db = relais_db_open (task_data, &error);
+  db = relais_db_open_for_job (task_data, &error);
   if (db == NULL || (targets = relais_lead_assign_list_targets (db, &error)) == NULL)
     {
       g_task_return_error (task, error);

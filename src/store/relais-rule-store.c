@@ -1790,7 +1790,7 @@ job_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok = FALSE;
 
-  db = relais_db_open (data->path, &error);
+  db = relais_db_open_for_job (data->path, &error);
   if (db != NULL)
     switch (data->kind)
       {

@@ -239,7 +239,7 @@ job_thread (GTask        *task,
     }
 
   /* A connection of its own: the window goes on reading the store meanwhile. */
-  db = relais_db_open (job->db_path, &job->error);
+  db = relais_db_open_for_job (job->db_path, &job->error);
   if (db == NULL)
     {
       g_task_return_boolean (task, TRUE);

@@ -1233,7 +1233,7 @@ export_thread (GTask        *task,
   guint64 n = 0;
 
   /* A connection of its own: the window goes on reading while the file is written. */
-  db = relais_db_open (job->db_path, &error);
+  db = relais_db_open_for_job (job->db_path, &error);
   if (db == NULL || !relais_lead_export_to_file (db, job->query, job->file, &n, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -51,6 +51,7 @@ G_DEFINE_FINAL_TYPE (RelaisPartnerList, relais_partner_list, GTK_TYPE_WIDGET)
 enum {
   CHANGED,
   LEADS_CHANGED,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -241,6 +242,7 @@ reload (RelaisPartnerList  *self,
 
   update_page (self);
   selection_changed_cb (self);
+  g_signal_emit (self, signals[RELOADED], 0);
   return TRUE;
 }
 
@@ -533,6 +535,11 @@ relais_partner_list_class_init (RelaisPartnerListClass *klass)
                                          G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 0);
+  signals[RELOADED] = g_signal_new ("reloaded",
+                                    G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 0);
 
   g_type_ensure (RELAIS_TYPE_PARTNER);
   g_type_ensure (RELAIS_TYPE_PARTNER_DETAIL);
@@ -596,6 +603,12 @@ relais_partner_list_reload (RelaisPartnerList  *self,
       relais_partner_detail_set_partner (self->detail, NULL, 0);
       g_set_object (&self->db, db);
     }
+
+  /* Hidden, the section reads the store when it is shown again (map): the
+   * open-lead counts of every partner read the whole lead index, which
+   * nobody should wait for at start when the Leads are shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return TRUE;
 
   return reload (self, error);
 }

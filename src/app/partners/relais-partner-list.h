@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (RelaisPartnerList, relais_partner_list, RELAIS, PARTNER_LI
  *       updates its subtitle; lists of partners elsewhere read them again).
  *   "leads-changed": leads were moved (a partner deactivated, a queue deleted):
  *       lead lists should read them again.
+ *   "reloaded": the partners were read from the store again (the section
+ *       reads them when it is shown: the counts in its summary change).
  * Toasts and errors are shown through the window's "win.show-toast" and
  * "win.show-error" actions. */
 
