@@ -761,6 +761,52 @@ test_lead_model (Fixture       *fixture,
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
 }
 
+/* The app has its store to itself; command-line tools share it among
+ * themselves but not with the app; a released claim frees the store. */
+static void
+test_claims (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDbClaim) app = NULL;
+  g_autoptr(RelaisDbClaim) tool = NULL;
+  g_autoptr(RelaisDbClaim) other_tool = NULL;
+  RelaisDbClaim *refused;
+
+  app = relais_db_claim (fixture->path, RELAIS_DB_CLAIM_APP, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (app);
+
+  refused = relais_db_claim (fixture->path, RELAIS_DB_CLAIM_TOOL, &error);
+  g_assert_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "open in Relais"));
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  refused = relais_db_claim (fixture->path, RELAIS_DB_CLAIM_APP, &error);
+  g_assert_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_IN_USE);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  g_clear_pointer (&app, relais_db_claim_release);
+  tool = relais_db_claim (fixture->path, RELAIS_DB_CLAIM_TOOL, &error);
+  g_assert_no_error (error);
+  other_tool = relais_db_claim (fixture->path, RELAIS_DB_CLAIM_TOOL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other_tool);
+
+  refused = relais_db_claim (fixture->path, RELAIS_DB_CLAIM_APP, &error);
+  g_assert_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_IN_USE);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  g_clear_pointer (&tool, relais_db_claim_release);
+  g_clear_pointer (&other_tool, relais_db_claim_release);
+  app = relais_db_claim (fixture->path, RELAIS_DB_CLAIM_APP, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -775,6 +821,7 @@ main (int    argc,
   ADD ("/store/open/damaged-header-is-corrupt", test_open_truncated);
   ADD ("/store/open/other-program-refused", test_open_other_program);
   ADD ("/store/open/too-new-refused", test_open_too_new);
+  ADD ("/store/open/claims", test_claims);
   ADD ("/store/migrate/from-every-version", test_migrate_from_every_version);
   ADD ("/store/migrate/failure-rolls-back", test_migrate_failure_rolls_back);
   ADD ("/store/round-trip/partner-and-contact", test_round_trip_partner_contact);

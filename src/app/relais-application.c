@@ -28,6 +28,7 @@ struct _RelaisApplication
   AdwApplication  parent_instance;
 
   char           *db_path;   /* from --db, or NULL for the default */
+  RelaisDbClaim  *claim;     /* no other program on the store meanwhile */
   RelaisDb       *db;
   GSettings      *settings;
 };
@@ -222,7 +223,10 @@ relais_application_activate (GApplication *app)
     {
       g_autofree char *path = self->db_path ? g_strdup (self->db_path) : relais_db_get_default_path ();
 
-      self->db = relais_db_open (path, &error);
+      if (self->claim == NULL)
+        self->claim = relais_db_claim (path, RELAIS_DB_CLAIM_APP, &error);
+      if (self->claim != NULL)
+        self->db = relais_db_open (path, &error);
       if (self->db == NULL)
         {
           show_store_error (self, error, path);
@@ -328,6 +332,7 @@ relais_application_dispose (GObject *object)
   RelaisApplication *self = (RelaisApplication *) object;
 
   g_clear_object (&self->db);
+  g_clear_pointer (&self->claim, relais_db_claim_release);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (relais_application_parent_class)->dispose (object);

@@ -29,11 +29,18 @@ typedef int (*CommandFunc) (int argc, char **argv);
 
 static char *opt_db;
 
+/* Held until the end of the process: the app stays off the store meanwhile. */
+static RelaisDbClaim *claim;
+
 static RelaisDb *
 open_store (GError **error)
 {
   g_autofree char *path = opt_db ? g_strdup (opt_db) : relais_db_get_default_path ();
 
+  if (claim == NULL)
+    claim = relais_db_claim (path, RELAIS_DB_CLAIM_TOOL, error);
+  if (claim == NULL)
+    return NULL;
   return relais_db_open (path, error);
 }
 

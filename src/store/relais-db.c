@@ -11,6 +11,9 @@
 #include "relais-search.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -165,6 +168,7 @@ relais_db_set_error (RelaisDb  *self,
     case RELAIS_DB_ERROR_NOT_RELAIS:
     case RELAIS_DB_ERROR_TOO_NEW:
     case RELAIS_DB_ERROR_MIGRATION:
+    case RELAIS_DB_ERROR_IN_USE:
     case RELAIS_DB_ERROR_FAILED:
     default:
       g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED,
@@ -189,6 +193,85 @@ relais_db_get_default_path (void)
     return g_strdup (env);
 
   return g_build_filename (g_get_user_data_dir (), "relais", "relais.db", NULL);
+}
+
+struct _RelaisDbClaim
+{
+  int fd;
+};
+
+RelaisDbClaim *
+relais_db_claim (const char         *path,
+                 RelaisDbClaimKind   kind,
+                 GError            **error)
+{
+  g_autofree char *lock_path = NULL;
+  g_autofree char *dir = NULL;
+  RelaisDbClaim *claim;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_OPEN,
+                   /* Translators: %1$s is a folder, %2$s the system's reason */
+                   _("The folder “%1$s” for the local store cannot be created: %2$s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  lock_path = g_strconcat (path, ".lock", NULL);
+  fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_OPEN,
+                   /* Translators: %1$s is a file name, %2$s the system's reason */
+                   _("The local store “%1$s” cannot be opened: %2$s"),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  while (flock (fd, (kind == RELAIS_DB_CLAIM_APP ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EINTR)
+        continue;
+      close (fd);
+      if (saved_errno == EWOULDBLOCK)
+        g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_IN_USE,
+                     kind == RELAIS_DB_CLAIM_APP
+                       /* Translators: %s is a file name */
+                       ? _("The local store “%s” is in use by relais-cli or another Relais window. Try again once it has finished.")
+                       /* Translators: %s is a file name */
+                       : _("The local store “%s” is open in Relais. Close Relais first, or do this in the app."),
+                     path);
+      else
+        g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_OPEN,
+                     _("The local store “%1$s” cannot be opened: %2$s"),
+                     path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  claim = g_new (RelaisDbClaim, 1);
+  claim->fd = fd;
+  return claim;
+}
+
+void
+relais_db_claim_release (RelaisDbClaim *claim)
+{
+  if (claim == NULL)
+    return;
+
+  /* Closing the descriptor releases the flock(); no SQLite lock lives on
+   * this file, so nothing else goes with it. */
+  close (claim->fd);
+  g_free (claim);
 }
 
 gboolean

@@ -24,6 +24,7 @@ typedef enum {
   RELAIS_DB_ERROR_MIGRATION,   /* upgrading the schema failed (nothing was changed) */
   RELAIS_DB_ERROR_CONSTRAINT,  /* the data broke a rule of the schema */
   RELAIS_DB_ERROR_BUSY,        /* another program holds the store for too long */
+  RELAIS_DB_ERROR_IN_USE,      /* the app has the store open, or another program the app needs gone */
   RELAIS_DB_ERROR_FULL,        /* the disk is full */
   RELAIS_DB_ERROR_FAILED,      /* any other failure */
 } RelaisDbError;
@@ -34,6 +35,30 @@ typedef enum {
 GQuark           relais_db_error_quark       (void);
 
 char            *relais_db_get_default_path  (void);
+
+/* Who works on a store. SQLite keeps other processes in step with POSIX
+ * record locks, which a process loses on a file as soon as any of its threads
+ * closes any descriptor of that file: GTK's file chooser does, reading the
+ * first bytes of the files of a folder to guess their type, when the user
+ * opens the store's folder. A process that lost them may let another process
+ * think it is alone with the store (the other one then deletes the log the
+ * first one still writes to). So the app claims its store for itself, and the
+ * command-line tools claim it together, with flock() on "PATH.lock", which no
+ * closing of another descriptor undoes. */
+typedef enum {
+  RELAIS_DB_CLAIM_APP,    /* the app: no other program meanwhile */
+  RELAIS_DB_CLAIM_TOOL,   /* relais-cli: other tools may run, not the app */
+} RelaisDbClaimKind;
+
+typedef struct _RelaisDbClaim RelaisDbClaim;
+
+/* Returns: (transfer full): the claim, held until relais_db_claim_release()
+ *   (or the end of the process), or %NULL with RELAIS_DB_ERROR_IN_USE (or
+ *   RELAIS_DB_ERROR_OPEN) set. */
+RelaisDbClaim   *relais_db_claim             (const char         *path,
+                                              RelaisDbClaimKind   kind,
+                                              GError            **error);
+void             relais_db_claim_release     (RelaisDbClaim      *claim);
 RelaisDb        *relais_db_open              (const char  *path,
                                               GError     **error);
 RelaisDb        *relais_db_open_for_job      (const char  *path,
@@ -107,5 +132,7 @@ gboolean         relais_db_set_aside         (const char  *path,
 void             relais_db_set_error         (RelaisDb    *self,
                                               int          rc,
                                               GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelaisDbClaim, relais_db_claim_release)
 
 G_END_DECLS

@@ -35,7 +35,13 @@ xdotool key alt+2
 sleep 0.5
 dump
 shows "300 leads"
+# While the app has the store, relais-cli stays off it and says why.
+if "$RELAIS_CLI" info --db "$db" >"$work/cli.txt" 2>&1; then
+  fail "relais-cli read the store the app has open"
+fi
+grep -q "is open in Relais" "$work/cli.txt" || fail "relais-cli did not say why: $(cat "$work/cli.txt")"
 quit_app
+"$RELAIS_CLI" info --db "$db" >/dev/null 2>&1 || fail "relais-cli cannot read the store once the app is closed"
 
 # French: the same window, translated.
 start_app LANGUAGE=fr "$RELAIS" --db "$db"
