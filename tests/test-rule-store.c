@@ -453,6 +453,23 @@ test_reroute (Fixture       *fixture,
   g_assert_nonnull (why);
   g_assert_nonnull (strstr (why, "Reroute"));
 
+  /* Both runs are in the lead's history, newest first (linked through
+   * lead_routing, not journal_lead). */
+  {
+    g_autoptr(GListModel) history = relais_lead_changes_list_history (fixture->db, lead, &error);
+    g_autoptr(RelaisLeadHistoryEntry) first = NULL;
+    g_autoptr(RelaisLeadHistoryEntry) second = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (history), >=, 2);
+    first = g_list_model_get_item (history, 0);
+    second = g_list_model_get_item (history, 1);
+    g_assert_cmpstr (relais_lead_history_entry_get_action (first), ==, "reroute");
+    g_assert_cmpstr (relais_lead_history_entry_get_action (second), ==, "route");
+  }
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal_lead jl JOIN journal j ON j.id = jl.journal_id"
+                                             " WHERE j.action IN ('route', 'reroute')", 0), ==, 0);
+
   /* Right after, nothing more is due: the new holders just got them. */
   g_assert_true (relais_rule_store_reroute (fixture->db, now, FALSE, &result, &error));
   g_assert_cmpuint (result.n_assigned, ==, 0);

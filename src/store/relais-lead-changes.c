@@ -1832,11 +1832,15 @@ relais_lead_changes_list_history (RelaisDb  *db,
   if (lead == NULL)
     return NULL;
 
-  /* The lead's own entries (by uuid, also those written by sync) and the bulk
-   * ones that list it in journal_lead; both through an index. */
+  /* The lead's own entries (by uuid, also those written by sync), the bulk
+   * ones that list it in journal_lead, and the rule runs that routed it
+   * (lead_routing); each through an index. */
   st = relais_db_prepare (db,
                           "SELECT j.at, j.actor, j.action, j.changes, j.id FROM journal j"
                           " WHERE j.id IN (SELECT jl.journal_id FROM journal_lead jl WHERE jl.lead_id = ?1"
+                          "                UNION"
+                          "                SELECT lr.journal_id FROM lead_routing lr WHERE lr.lead_id = ?1"
+                          "                 AND lr.journal_id IS NOT NULL"
                           "                UNION"
                           "                SELECT j2.id FROM journal j2 WHERE j2.entity = 'lead' AND j2.entity_uuid = ?2)"
                           " AND j.undone = 0"

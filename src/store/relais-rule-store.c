@@ -1283,10 +1283,13 @@ write_rotations (RelaisDb                *db,
   return TRUE;
 }
 
+/* With @fresh, @preview was made inside this same transaction: nothing can
+ * have changed since, and the checks for changes are left out. */
 static gboolean
 apply_in_transaction (RelaisDb                *db,
                       RelaisRulePreviewResult *preview,
                       const char              *action,
+                      gboolean                 fresh,
                       RelaisRuleApplyResult   *result,
                       GError                 **error)
 {
@@ -1315,7 +1318,7 @@ apply_in_transaction (RelaisDb                *db,
 
   /* Leads changed since the preview (by hand, by sync, by another run), and
    * those whose target is gone, are left alone. */
-  if (!relais_db_exec (db,
+  if (!fresh && !relais_db_exec (db,
                        "DELETE FROM temp.route_decision AS d WHERE"
                        " NOT EXISTS (SELECT 1 FROM main.lead l WHERE l.id = d.lead_id AND l.revision = d.revision)"
                        " OR (d.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.partner p WHERE p.id = d.partner_id))"
@@ -1323,8 +1326,8 @@ apply_in_transaction (RelaisDb                *db,
                        " OR (d.queue_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.queue q WHERE q.id = d.queue_id))",
                        error))
     return FALSE;
-  result->n_changed = (guint) sqlite3_changes (handle);
-  if (!relais_db_exec (db,
+  result->n_changed = fresh ? 0 : (guint) sqlite3_changes (handle);
+  if (!fresh && !relais_db_exec (db,
                        "UPDATE temp.route_decision SET rule_id = NULL WHERE rule_id IS NOT NULL"
                        " AND NOT EXISTS (SELECT 1 FROM main.rule r WHERE r.id = route_decision.rule_id)",
                        error))
@@ -1377,15 +1380,13 @@ apply_in_transaction (RelaisDb                *db,
                           " (SELECT lead_id FROM temp.route_decision WHERE status IS NULL)"
                           " AND partner_id IS NULL AND rep_id IS NULL AND queue_id IS NULL",
                           journal_id, now, error) ||
+      /* Each lead's explanation; these rows also link the leads to the
+       * journal entry for their history (no journal_lead rows). */
       !exec_with_journal (db,
                           "INSERT INTO main.lead_routing (lead_id, rule_id, at, partner_id, rep_id, queue_id,"
                           " explanation, journal_id)"
                           " SELECT lead_id, rule_id, ?2, partner_id, rep_id, queue_id, explanation, ?1"
                           " FROM temp.route_decision",
-                          journal_id, now, error) ||
-      !exec_with_journal (db,
-                          "INSERT OR IGNORE INTO main.journal_lead (journal_id, lead_id)"
-                          " SELECT ?1, lead_id FROM temp.route_decision",
                           journal_id, now, error))
     return FALSE;
 
@@ -1431,13 +1432,14 @@ static gboolean
 apply_preview (RelaisDb                *db,
                RelaisRulePreviewResult *preview,
                const char              *action,
+               gboolean                 fresh,
                RelaisRuleApplyResult   *result,
                GError                 **error)
 {
   *result = (RelaisRuleApplyResult) { 0 };
   if (preview->decisions->len == 0)
     return TRUE;
-  return apply_in_transaction (db, preview, action, result, error);
+  return apply_in_transaction (db, preview, action, fresh, result, error);
 }
 
 gboolean
@@ -1462,7 +1464,7 @@ relais_rule_store_apply (RelaisDb                *db,
       relais_db_set_bulk (db, FALSE);
       return FALSE;
     }
-  ok = apply_preview (db, preview, "route", result, &local_error);
+  ok = apply_preview (db, preview, "route", FALSE, result, &local_error);
   if (ok)
     ok = relais_db_commit (db, &local_error);
   else
@@ -1520,7 +1522,7 @@ run_rules (RelaisDb               *db,
   run = input->reroute ? reroute_preview (db, input->now, &local_error)
                        : preview (db, input->ids, input->n_ids, FALSE, input->now, NULL, &local_error);
   if (run != NULL && !dry_run &&
-      !apply_preview (db, run, input->reroute ? "reroute" : "route", result, &local_error))
+      !apply_preview (db, run, input->reroute ? "reroute" : "route", TRUE, result, &local_error))
     g_clear_pointer (&run, relais_rule_preview_result_free);
 
   if (run == NULL)
