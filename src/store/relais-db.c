@@ -195,6 +195,25 @@ relais_db_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "relais", "relais.db", NULL);
 }
 
+/* Creates the folder of the store at @path, with its parents, when missing. */
+static gboolean
+make_store_folder (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_OPEN,
+                   /* Translators: %1$s is a folder, %2$s the system's reason */
+                   _("The folder “%1$s” for the local store cannot be created: %2$s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 struct _RelaisDbClaim
 {
   int fd;
@@ -206,22 +225,13 @@ relais_db_claim (const char         *path,
                  GError            **error)
 {
   g_autofree char *lock_path = NULL;
-  g_autofree char *dir = NULL;
   RelaisDbClaim *claim;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_OPEN,
-                   /* Translators: %1$s is a folder, %2$s the system's reason */
-                   _("The folder “%1$s” for the local store cannot be created: %2$s"),
-                   dir, g_strerror (saved_errno));
-      return NULL;
-    }
+  if (!make_store_folder (path, error))
+    return NULL;
 
   lock_path = g_strconcat (path, ".lock", NULL);
   fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -501,7 +511,6 @@ relais_db_open_at_version (const char  *path,
                            GError     **error)
 {
   g_autoptr(RelaisDb) self = NULL;
-  g_autofree char *dir = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -510,16 +519,8 @@ relais_db_open_at_version (const char  *path,
   self = g_object_new (RELAIS_TYPE_DB, NULL);
   self->path = g_strdup (path);
 
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_OPEN,
-                   /* Translators: %1$s is a folder, %2$s the system's reason */
-                   _("The folder “%1$s” for the local store cannot be created: %2$s"),
-                   dir, g_strerror (saved_errno));
-      return NULL;
-    }
+  if (!make_store_folder (path, error))
+    return NULL;
 
   rc = sqlite3_open_v2 (path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
