@@ -475,6 +475,47 @@ test_reroute (Fixture       *fixture,
   g_assert_cmpuint (result.n_assigned, ==, 0);
 }
 
+/* A lead the rules leave unassigned run after run keeps the reason of the
+ * run before the last one: undoing the last run brings it back, and the rows
+ * kept stay two at most. */
+static void
+test_undo_keeps_older_reason (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows_sql = NULL;
+  g_autofree char *why = NULL;
+  RelaisRuleApplyResult result;
+  guint restored = 0, conflicts = 0;
+  gint64 lead;
+  const char *unassign_fr = "UPDATE lead SET status = 'new', partner_id = NULL, rep_id = NULL, queue_id = NULL,"
+                            " rule_id = NULL, assigned_at = NULL, accepted_at = NULL WHERE id % 4 = 0";
+
+  create_rule (fixture, "France", "FR", 2);
+  exec_sql (fixture->db,
+            "UPDATE lead SET status = 'new', partner_id = NULL, rep_id = NULL, queue_id = NULL, rule_id = NULL,"
+            " assigned_at = NULL, accepted_at = NULL, country = 'DE'"
+            " WHERE id = (SELECT min (id) FROM lead WHERE id % 4 = 1)");
+  lead = query_int64 (fixture->db, "SELECT min (id) FROM lead WHERE id % 4 = 1", 0);
+  rows_sql = g_strdup_printf ("SELECT count(*) FROM lead_routing WHERE lead_id = %" G_GINT64_FORMAT, lead);
+
+  for (guint run = 0; run < 3; run++)
+    {
+      exec_sql (fixture->db, unassign_fr);
+      g_assert_true (relais_rule_store_route (fixture->db, NULL, 0, FALSE, NULL, &result, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (result.journal_id, >, 0);
+      g_assert_cmpint (query_int64 (fixture->db, rows_sql, 0), ==, MIN (run + 1, 2));
+    }
+
+  g_assert_true (relais_lead_assign_undo (fixture->db, result.journal_id, &restored, &conflicts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (fixture->db, rows_sql, 0), ==, 1);
+  why = relais_rule_store_dup_explanation (fixture->db, lead, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (why);
+}
+
 /* A failure inside Apply changes nothing: not the leads, not the rotation,
  * not the journal. */
 static void
@@ -604,6 +645,7 @@ main (int   argc,
   ADD ("/rule-store/crud", test_rules_crud);
   ADD ("/rule-store/preview-apply-undo", test_preview_apply_undo);
   ADD ("/rule-store/concurrent-runs-merge", test_concurrent_runs_merge);
+  ADD ("/rule-store/undo-keeps-older-reason", test_undo_keeps_older_reason);
   ADD ("/rule-store/reroute", test_reroute);
   ADD ("/rule-store/apply-all-or-nothing", test_apply_all_or_nothing);
   ADD ("/rule-store/route-arrivals", test_route_arrivals);

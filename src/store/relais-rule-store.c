@@ -1374,11 +1374,14 @@ apply_in_transaction (RelaisDb                *db,
                           " FROM temp.route_decision d WHERE d.lead_id = lead.id AND d.status IS NOT NULL"
                           " AND lead.revision = d.revision",
                           journal_id, now, error) ||
-      /* A lead left unassigned keeps only its latest reason. */
+      /* A lead left unassigned keeps its previous reason besides this one
+       * (Undo of this run brings it back), not the older ones. */
       !exec_with_journal (db,
                           "DELETE FROM main.lead_routing WHERE lead_id IN"
                           " (SELECT lead_id FROM temp.route_decision WHERE status IS NULL)"
-                          " AND partner_id IS NULL AND rep_id IS NULL AND queue_id IS NULL",
+                          " AND partner_id IS NULL AND rep_id IS NULL AND queue_id IS NULL"
+                          " AND id <> (SELECT max (lr.id) FROM main.lead_routing lr WHERE lr.lead_id = lead_routing.lead_id"
+                          "            AND lr.partner_id IS NULL AND lr.rep_id IS NULL AND lr.queue_id IS NULL)",
                           journal_id, now, error) ||
       /* Each lead's explanation; these rows also link the leads to the
        * journal entry for their history (no journal_lead rows). */
