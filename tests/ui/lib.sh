@@ -36,17 +36,18 @@ wait_for() {
   done
 }
 
-# dump: the widget tree now, into $work/dump.txt.
+# dump: the widget tree now, into $work/dump.txt. Reads only what the app
+# printed after the request: the output grows by a megabyte a dump on a large
+# window, and reading it all each time made long waits slower and slower.
 dump() {
-  n=$(grep -c '^END-DUMP' "$work/out.txt" || true)
+  off=$(($(stat -c %s "$work/out.txt") + 1))
   kill -USR1 "$app_pid"
   d=0
-  until [ "$(grep -c '^END-DUMP' "$work/out.txt" || true)" -gt "$n" ]; do
+  until tail -c +"$off" "$work/out.txt" | grep -q '^END-DUMP'; do
     d=$((d + 1)); [ $d -gt 200 ] && fail "no widget dump"
     sleep 0.05
   done
-  # Only the last dump.
-  awk -v n="$n" '/^END-DUMP/ { k++; next } k == n' "$work/out.txt" >"$work/dump.txt"
+  tail -c +"$off" "$work/out.txt" | awk '/^END-DUMP/ { exit } { print }' >"$work/dump.txt"
 }
 
 # shows TEXT: the last dump has a mapped widget showing exactly TEXT.
@@ -54,10 +55,12 @@ shows() {
   grep -v ' unmapped' "$work/dump.txt" | grep -qF "text=\"$1\"" || fail "the window does not show \"$1\""
 }
 
-# quit: Ctrl+Q, and the app exits with status 0.
+# quit: Ctrl+Q, and the app exits with status 0, having logged no critical
+# warning or warning on the way (even where the window did not show it).
 quit_app() {
   xdotool key ctrl+q
   wait "$app_pid"; rc=$?
   app_pid=''
   [ $rc = 0 ] || fail "the app exited with status $rc"
+  ! grep -E -- '-(CRITICAL|WARNING) \*\*' "$work/err.txt" >&2 || fail "the app logged warnings"
 }

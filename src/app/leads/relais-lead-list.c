@@ -1189,7 +1189,10 @@ relais_lead_list_set_db (RelaisLeadList *self,
   g_clear_object (&self->model);
   self->model = relais_lead_model_new (db);
   relais_lead_model_set_query (self->model, self->query);
-  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_changed_cb), self);
+  /* After the selection has moved with the rows: a handler before it would
+   * see the old selected positions, past the end of a shorter list. */
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_swapped (self->model, "notify::complete", G_CALLBACK (model_changed_cb), self);
   g_signal_connect_swapped (self->model, "failed", G_CALLBACK (model_failed_cb), self);
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->model));
