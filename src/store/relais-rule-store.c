@@ -1357,11 +1357,14 @@ apply_in_transaction (RelaisDb                *db,
                           journal_id, now, error) ||
       /* The common case first: an unassigned lead given to a partner. Only
        * the columns that change are set, so that SQLite leaves alone the
-       * indexes of the others (queue, rep). */
+       * indexes of the others (queue, rep). The unary + keeps SQLite from
+       * walking the leads by the rep index ("rep_id IS NULL": most of the
+       * store) to look each one up among the decisions: it goes through the
+       * decisions and finds their leads by id. */
       !exec_with_journal (db,
                           "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rule_id = d.rule_id,"
                           " assigned_at = ?2, updated_at = ?2, revision = lead.revision + 1"
-                          " FROM temp.route_decision d WHERE d.lead_id = lead.id AND d.status IS NOT NULL"
+                          " FROM temp.route_decision d WHERE lead.id = +d.lead_id AND d.status IS NOT NULL"
                           " AND d.partner_id IS NOT NULL AND d.rep_id IS NULL AND d.queue_id IS NULL"
                           " AND lead.rep_id IS NULL AND lead.queue_id IS NULL AND lead.accepted_at IS NULL"
                           " AND lead.assignment_reason = ''",
@@ -1371,7 +1374,7 @@ apply_in_transaction (RelaisDb                *db,
                           " queue_id = d.queue_id, rule_id = d.rule_id, assignment_reason = '',"
                           " assigned_at = CASE WHEN d.partner_id IS NULL THEN NULL ELSE ?2 END, accepted_at = NULL,"
                           " updated_at = ?2, revision = lead.revision + 1"
-                          " FROM temp.route_decision d WHERE d.lead_id = lead.id AND d.status IS NOT NULL"
+                          " FROM temp.route_decision d WHERE lead.id = +d.lead_id AND d.status IS NOT NULL"
                           " AND lead.revision = d.revision",
                           journal_id, now, error) ||
       /* A lead left unassigned keeps its previous reason besides this one
