@@ -1007,9 +1007,12 @@ preview (RelaisDb      *db,
   else if (ids != NULL)
     {
       ids_json = ids_to_json (ids, n_ids);
+      /* By id (the unary + keep the status index out): the cost follows
+       * the leads given, not the number of new leads in the store. */
       st = relais_db_prepare (db,
                               "SELECT " FACT_COLUMNS " FROM lead l"
-                              " WHERE l.id IN (SELECT value FROM json_each(?1)) AND " UNASSIGNED_LEAD
+                              " WHERE l.id IN (SELECT value FROM json_each(?1)) AND +l.status = 'new'"
+                              " AND +l.partner_id IS NULL AND +l.rep_id IS NULL AND +l.queue_id IS NULL"
                               " ORDER BY l.created_at, l.id",
                               error);
     }
