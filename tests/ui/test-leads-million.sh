@@ -54,12 +54,25 @@ scroll_series() {
   cp "$work/dump.txt" "$work/$1-00.txt"
   i=1
   while [ $i -le "$3" ]; do
+    before=$(rows_shown)
     xdotool mousemove --window "$wid" $((lx + lw / 3)) $((ly + lh / 2)) click --repeat 3 --delay 40 "$2"
     sleep 0.4
     dump
+    # A busy machine may take longer to scroll: wait for the rows to change.
+    t=0
+    while [ "$(rows_shown)" = "$before" ] && [ $t -lt 40 ]; do
+      sleep 0.25
+      dump
+      t=$((t + 1))
+    done
     cp "$work/dump.txt" "$work/$1-$(printf %02d $i).txt"
     i=$((i + 1))
   done
+}
+
+# rows_shown: the texts of the list's rows in the last dump, top to bottom.
+rows_shown() {
+  grep -v ' unmapped' "$work/dump.txt" | sed -n '/GtkColumnListView /,$p' | grep -F 'GtkLabel ' | head -n 60 | md5sum
 }
 
 # check_series NAME DIRECTION: the rows shown moved smoothly through the dumps;
@@ -135,7 +148,15 @@ while :; do
 done
 
 # Sort by company, from the dropdown: the list starts with an A.
-click_on "_Clear Filters"
+# On a loaded machine the chips may still move when the click comes: while
+# the button is still shown (on a fresh dump), it is clicked again.
+for attempt in 1 2 3; do
+  sleep 0.5
+  dump
+  grep -v ' unmapped' "$work/dump.txt" | grep -qF 'text="_Clear Filters"' || break
+  click_on "_Clear Filters"
+  sleep 2
+done
 wait_shows "1000000 leads" 240
 click_on "Newest First"
 sleep 0.6
