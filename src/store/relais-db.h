@@ -24,7 +24,7 @@ typedef enum {
   RELAIS_DB_ERROR_MIGRATION,   /* upgrading the schema failed (nothing was changed) */
   RELAIS_DB_ERROR_CONSTRAINT,  /* the data broke a rule of the schema */
   RELAIS_DB_ERROR_BUSY,        /* another program holds the store for too long */
-  RELAIS_DB_ERROR_IN_USE,      /* the app has the store open, or another program the app needs gone */
+  RELAIS_DB_ERROR_IN_USE,      /* claimed by another program (relais_db_claim()) */
   RELAIS_DB_ERROR_FULL,        /* the disk is full */
   RELAIS_DB_ERROR_FAILED,      /* any other failure */
 } RelaisDbError;
@@ -97,9 +97,10 @@ void             relais_db_rollback          (RelaisDb    *self);
 
 /* A write of many rows (a reassignment or a routing of thousands of leads)
  * touches pages of every index all over the file: with @bulk, the page cache
- * of this connection grows from 16 MB to 256 MB, so that each page is read
- * once and written once at commit rather than spilled and read again. Call
- * it outside transactions: set it before BEGIN and unset it after COMMIT. */
+ * of this connection grows to 256 MB (from 16 MB, or 2 MB for a job), so that
+ * each page is read once and written once at commit rather than spilled and
+ * read again. Call it outside transactions: set it before BEGIN and unset it
+ * after COMMIT. */
 void             relais_db_set_bulk          (RelaisDb    *self,
                                               gboolean     bulk);
 /* Copies the write-ahead log into the store file. After a bulk write (which

@@ -24,9 +24,6 @@
 
 G_DEFINE_QUARK (relais-partner-changes-error-quark, relais_partner_changes_error)
 
-/* A rep who works a lead in one of the open statuses
- * (RELAIS_OPEN_LEAD_STATUSES) cannot be deleted. */
-
 /* The partner's text fields that relais_partner_changes_update() saves; each
  * is the column of the same name. */
 #define PARTNER_TEXT_FIELDS(X) \
@@ -1168,6 +1165,7 @@ contact_delete_in_transaction (RelaisDb  *db,
   if (stored == NULL)
     return FALSE;
 
+  /* A rep who works an open lead cannot be deleted. */
   n_open = count_rows (db, "SELECT count(*) FROM lead WHERE rep_id = ? AND status IN " RELAIS_OPEN_LEAD_STATUSES,
                        contact_id, error);
   if (n_open < 0)

@@ -10,7 +10,6 @@
 
 #include "relais-util.h"
 
-
 /* Gives a new record (a partner or a contact: any type with the properties
  * "uuid", "created-at" and "updated-at") the identity and times it lacks. */
 static void

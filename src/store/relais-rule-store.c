@@ -841,6 +841,7 @@ struct _RelaisRulePreviewResult {
   GHashTable           *rotations;    /* rule id → its stored rotation text at the start */
   GHashTable           *rule_names;   /* rule id → name */
   RelaisRoutingSummary *summary;
+  gboolean              held;         /* its leads may be held already (a selection, a reroute) */
 };
 
 void
@@ -988,6 +989,7 @@ preview (RelaisDb      *db,
   if (routing == NULL)
     return NULL;
   result = preview_result_new (routing, now);
+  result->held = selection;
   if (!check_cancelled (cancellable, error))
     return NULL;
 
@@ -1310,8 +1312,8 @@ apply_in_transaction (RelaisDb                *db,
   g_debug ("%.1f ms: decisions of %u leads", (g_get_monotonic_time () - started) / 1000.0, preview->decisions->len);
 
   /* A lead of a selection the rules give to the one who holds it already
-   * stays as it is. */
-  if (!relais_db_exec (db,
+   * stays as it is (unassigned leads are held by nobody). */
+  if (preview->held && !relais_db_exec (db,
                        "DELETE FROM temp.route_decision AS d WHERE d.status IS NOT NULL AND EXISTS"
                        " (SELECT 1 FROM main.lead l WHERE l.id = d.lead_id AND l.revision = d.revision"
                        "  AND l.status = d.status AND l.partner_id IS d.partner_id AND l.rep_id IS d.rep_id"
@@ -1645,6 +1647,7 @@ reroute_preview (RelaisDb  *db,
   if (routing == NULL)
     return NULL;
   result = preview_result_new (routing, now);
+  result->held = TRUE;
   if (n_rules == 0)
     {
       result->summary = relais_routing_summarize (routing, NULL, 0);
@@ -1837,6 +1840,7 @@ static void
 start_job (JobKind                  kind,
            const char              *path,
            RelaisRulePreviewResult *preview,
+           GArray                  *ids,
            GCancellable            *cancellable,
            GAsyncReadyCallback      callback,
            gpointer                 user_data,
@@ -1848,6 +1852,7 @@ start_job (JobKind                  kind,
   data->kind = kind;
   data->path = g_strdup (path);
   data->preview = preview;
+  data->ids = ids != NULL ? g_array_ref (ids) : NULL;
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
   g_task_run_in_thread (task, job_thread);
@@ -1881,7 +1886,7 @@ relais_rule_store_preview_async (const char          *path,
 {
   g_return_if_fail (path != NULL);
 
-  start_job (JOB_PREVIEW, path, NULL, cancellable, callback, user_data, relais_rule_store_preview_async);
+  start_job (JOB_PREVIEW, path, NULL, NULL, cancellable, callback, user_data, relais_rule_store_preview_async);
 }
 
 void
@@ -1891,17 +1896,10 @@ relais_rule_store_preview_selection_async (const char          *path,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  AsyncData *data = g_new0 (AsyncData, 1);
-
   g_return_if_fail (path != NULL && ids != NULL);
 
-  data->kind = JOB_PREVIEW;
-  data->path = g_strdup (path);
-  data->ids = g_array_ref (ids);
-  g_task_set_source_tag (task, relais_rule_store_preview_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
-  g_task_run_in_thread (task, job_thread);
+  /* Finished by relais_rule_store_preview_finish(): the same source tag. */
+  start_job (JOB_PREVIEW, path, NULL, ids, cancellable, callback, user_data, relais_rule_store_preview_async);
 }
 
 RelaisRulePreviewResult *
@@ -1923,7 +1921,7 @@ relais_rule_store_apply_async (const char              *path,
 {
   g_return_if_fail (path != NULL && preview != NULL);
 
-  start_job (JOB_APPLY, path, preview, cancellable, callback, user_data, relais_rule_store_apply_async);
+  start_job (JOB_APPLY, path, preview, NULL, cancellable, callback, user_data, relais_rule_store_apply_async);
 }
 
 gboolean
@@ -1942,7 +1940,7 @@ relais_rule_store_reroute_async (const char          *path,
 {
   g_return_if_fail (path != NULL);
 
-  start_job (JOB_REROUTE, path, NULL, cancellable, callback, user_data, relais_rule_store_reroute_async);
+  start_job (JOB_REROUTE, path, NULL, NULL, cancellable, callback, user_data, relais_rule_store_reroute_async);
 }
 
 gboolean

@@ -256,7 +256,8 @@ job_thread (GTask        *task,
     {
       /* The import stands either way: leads the rules could not route wait
        * unassigned, as they would without automatic mode. */
-      relais_rule_store_route_arrivals (db, job->report.journal_id, &job->routed, &job->route_error);
+      if (!relais_rule_store_route_arrivals (db, job->report.journal_id, &job->routed, &job->route_error))
+        g_debug ("Routing the imported leads failed (the window says why): %s", job->route_error->message);
     }
 
   g_task_return_boolean (task, TRUE);

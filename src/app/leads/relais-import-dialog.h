@@ -37,13 +37,13 @@ RelaisImportDialog *relais_import_dialog_new           (GtkWindow          *pare
 void                relais_import_dialog_set_file      (RelaisImportDialog *self,
                                                         GFile              *file);
 
-/* Returns: (transfer full): the translated sentence that says what an import
- * wrote ("3 leads imported."), for a toast. */
 /* After "imported", in automatic mode: how many of the new leads the rules
  * gave to a partner, a rep or a queue, and why they could not, if they could
  * not (the import stands either way). */
 guint               relais_import_dialog_get_n_routed    (RelaisImportDialog *self);
 const char         *relais_import_dialog_get_route_error (RelaisImportDialog *self);
+/* Returns: (transfer full): the translated sentence that says what an import
+ * wrote ("3 leads imported."), for a toast. */
 char               *relais_import_dialog_format_result (guint64             n_inserted,
                                                         guint64             n_merged);
 

@@ -728,8 +728,9 @@ relais_rule_preview_dispose (GObject *object)
 static void
 relais_rule_preview_finalize (GObject *object)
 {
-  g_clear_pointer (&RELAIS_RULE_PREVIEW (object)->selection, g_array_unref);
   RelaisRulePreview *self = RELAIS_RULE_PREVIEW (object);
+
+  g_clear_pointer (&self->selection, g_array_unref);
 
   /* Apply's callback holds a reference: no worker reads it any more. */
   g_clear_pointer (&self->applying_result, relais_rule_preview_result_free);
