@@ -48,6 +48,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
+  /* Runs write with SQLite's own checks off: every reference they wrote
+   * must still hold, and the checks be back on. */
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
+  g_assert_cmpint (query_int64 (fixture->db, "PRAGMA foreign_keys", 0), ==, 1);
   test_store_remove (&fixture->db, &fixture->dir, &fixture->path);
 }
 
@@ -547,6 +551,57 @@ test_apply_all_or_nothing (Fixture       *fixture,
   g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal", 0), ==, journal_before);
 }
 
+/* A partner and the rule deleted between the preview and Apply: the leads
+ * meant for that partner stay where they are, the others are written
+ * without the rule, and no reference is left dangling (checked by the
+ * fixture's tear-down). */
+static void
+test_apply_targets_gone (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisRulePreviewResult) preview = NULL;
+  g_autofree char *sql = NULL;
+  RelaisRuleApplyResult result = { 0 };
+  GArray *decisions;
+  gint64 rule_id;
+  guint to_gone = 0, to_kept = 0;
+
+  rule_id = create_rule (fixture, "France", "FR", 2);
+  preview = relais_rule_store_preview (fixture->db, NULL, 0, g_get_real_time (), NULL, &error);
+  g_assert_no_error (error);
+  decisions = relais_rule_preview_result_get_decisions (preview);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const RelaisRoutingDecision *d = &g_array_index (decisions, RelaisRoutingDecision, i);
+
+      if (d->outcome != RELAIS_ROUTING_OUTCOME_ASSIGNED)
+        continue;
+      if (d->partner_id == fixture->p[0])
+        to_gone++;
+      else
+        to_kept++;
+    }
+  g_assert_cmpuint (to_gone, >, 0);
+  g_assert_cmpuint (to_kept, >, 0);
+
+  sql = g_strdup_printf ("DELETE FROM rule WHERE id = %" G_GINT64_FORMAT ";"
+                         "DELETE FROM partner WHERE id = %" G_GINT64_FORMAT,
+                         rule_id, fixture->p[0]);
+  exec_sql (fixture->db, sql);
+
+  g_assert_true (relais_rule_store_apply (fixture->db, preview, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_changed, ==, to_gone);
+  g_assert_cmpuint (result.n_assigned, ==, to_kept);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead WHERE partner_id = ?", fixture->p[1]),
+                   >=, to_kept);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead WHERE rule_id IS NOT NULL", 0), ==, 0);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead_routing WHERE rule_id IS NOT NULL", 0), ==, 0);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead_routing WHERE partner_id = ?", fixture->p[1]),
+                   ==, to_kept);
+}
+
 /* Automatic mode: only the leads that just arrived are routed; other
  * unassigned leads wait for the user. */
 static void
@@ -648,6 +703,7 @@ main (int   argc,
   ADD ("/rule-store/undo-keeps-older-reason", test_undo_keeps_older_reason);
   ADD ("/rule-store/reroute", test_reroute);
   ADD ("/rule-store/apply-all-or-nothing", test_apply_all_or_nothing);
+  ADD ("/rule-store/apply-targets-gone", test_apply_targets_gone);
   ADD ("/rule-store/route-arrivals", test_route_arrivals);
   ADD ("/rule-store/preview-selection", test_preview_selection);
 #undef ADD

@@ -48,6 +48,7 @@ struct _RelaisDb
   GHashTable *statements;  /* SQL text → RelaisStatement, the prepared-statement cache */
   int         schema_version;
   gboolean    in_transaction;
+  gboolean    unchecked;   /* foreign keys off until the transaction ends */
   int         cache_kib;   /* the page cache outside bulk writes */
 };
 
@@ -682,6 +683,18 @@ relais_db_prepare (RelaisDb    *self,
   return statement;
 }
 
+/* After a relais_db_begin_unchecked() transaction, outside any transaction:
+ * the foreign keys are checked again. */
+static void
+end_unchecked (RelaisDb *self)
+{
+  if (!self->unchecked)
+    return;
+  self->unchecked = FALSE;
+  if (sqlite3_exec (self->handle, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("foreign keys of %s could not be turned back on: %s", self->path, sqlite3_errmsg (self->handle));
+}
+
 gboolean
 relais_db_begin (RelaisDb  *self,
                  GError   **error)
@@ -693,6 +706,36 @@ relais_db_begin (RelaisDb  *self,
     return FALSE;
 
   self->in_transaction = TRUE;
+  return TRUE;
+}
+
+/**
+ * relais_db_begin_unchecked:
+ *
+ * Like relais_db_begin(), with SQLite's foreign key checks off until the
+ * transaction ends (commit or rollback turn them back on). SQLite looks up
+ * the parent row of each reference written, one search a reference: a
+ * writer of hundreds of thousands of rows that knows its references exist
+ * (it read them inside the transaction, or checked them all at once) spares
+ * that. The caller answers for every reference it writes; the tests check
+ * with PRAGMA foreign_key_check.
+ */
+gboolean
+relais_db_begin_unchecked (RelaisDb  *self,
+                           GError   **error)
+{
+  g_return_val_if_fail (RELAIS_IS_DB (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  /* The pragma has no effect inside a transaction: it comes first. */
+  if (!relais_db_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  self->unchecked = TRUE;
+  if (!relais_db_begin (self, error))
+    {
+      end_unchecked (self);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -710,6 +753,7 @@ relais_db_commit (RelaisDb  *self,
     }
 
   self->in_transaction = FALSE;
+  end_unchecked (self);
   return TRUE;
 }
 
@@ -723,6 +767,7 @@ relais_db_rollback (RelaisDb *self)
     sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
 
   self->in_transaction = FALSE;
+  end_unchecked (self);
 }
 
 void

@@ -77,6 +77,8 @@ gboolean         relais_db_exec              (RelaisDb    *self,
 /* One write transaction at a time (BEGIN IMMEDIATE ... COMMIT). */
 gboolean         relais_db_begin             (RelaisDb    *self,
                                               GError     **error);
+gboolean         relais_db_begin_unchecked   (RelaisDb    *self,
+                                              GError     **error);
 gboolean         relais_db_commit            (RelaisDb    *self,
                                               GError     **error);
 void             relais_db_rollback          (RelaisDb    *self);
