@@ -639,6 +639,62 @@ test_transaction_all_or_nothing (Fixture       *fixture,
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM partner"), ==, 0);
 }
 
+/* A transaction without SQLite's foreign key checks: they are off inside
+ * (the caller answers for its references) and back on after a commit or a
+ * rollback. */
+static void
+test_transaction_unchecked (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = relais_db_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (relais_db_begin_unchecked (db, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int64 (db, "PRAGMA foreign_keys"), ==, 0);
+      if (i == 0)
+        g_assert_true (relais_db_commit (db, &error));
+      else
+        relais_db_rollback (db);
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int64 (db, "PRAGMA foreign_keys"), ==, 1);
+    }
+}
+
+/* relais_text_at (texts, i) reads the texts bound to its statement, and
+ * gives NULL for a position outside them or anything not bound that way. */
+static void
+test_bound_texts (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = relais_db_open (fixture->path, &error);
+  g_autoptr(RelaisStatement) st = NULL;
+  const char *texts[] = { "zéro", "un", NULL, "trois" };
+  RelaisTexts bound = { texts, G_N_ELEMENTS (texts) };
+  const char *expected[] = { "zéro", "un", "(null)", "trois", "(null)", "(null)", "(null)" };
+  guint n = 0;
+
+  g_assert_no_error (error);
+  st = relais_db_prepare (db,
+                          "SELECT coalesce (relais_text_at (?1, value), '(null)') FROM json_each ('[0, 1, 2, 3, 4, -1]')"
+                          " UNION ALL SELECT coalesce (relais_text_at ('not bound', 0), '(null)')",
+                          &error);
+  g_assert_no_error (error);
+  relais_statement_bind_texts (st, 1, &bound);
+  while (relais_statement_next (st, &error))
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (relais_statement_get_text (st, 0), ==, expected[n]);
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+}
+
 static char *
 digest_store (RelaisDb *db)
 {
@@ -829,6 +885,8 @@ main (int    argc,
   ADD ("/store/round-trip/other-entities", test_round_trip_other_entities);
   ADD ("/store/constraints/refused-and-unchanged", test_constraints);
   ADD ("/store/transaction/all-or-nothing", test_transaction_all_or_nothing);
+  ADD ("/store/transaction/unchecked", test_transaction_unchecked);
+  ADD ("/store/statement/bound-texts", test_bound_texts);
   ADD ("/store/demo/consistent-and-deterministic", test_demo_load);
   ADD ("/store/model/lazy-newest-first", test_lead_model);
 #undef ADD

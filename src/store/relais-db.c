@@ -9,6 +9,7 @@
 #include "relais-db.h"
 #include "relais-db-private.h"
 #include "relais-search.h"
+#include "relais-statement.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -404,6 +405,24 @@ fold_sql_function (sqlite3_context  *context,
   sqlite3_result_text (context, folded, -1, g_free);
 }
 
+/* relais_text_at (texts, i): text @i of a RelaisTexts bound to a statement
+ * (relais_statement_bind_texts()); NULL for anything else. The text is not
+ * copied: it outlives the statement's step. */
+static void
+text_at_sql_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  const RelaisTexts *texts = sqlite3_value_pointer (argv[0], RELAIS_TEXTS_POINTER_TYPE);
+  sqlite3_int64 i = sqlite3_value_int64 (argv[1]);
+
+  if (texts == NULL || sqlite3_value_type (argv[1]) != SQLITE_INTEGER || i < 0 || (guint64) i >= texts->n_texts ||
+      texts->texts[i] == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, texts->texts[i], -1, SQLITE_STATIC);
+}
+
 static gboolean
 check_identity (RelaisDb  *self,
                 GError   **error)
@@ -538,6 +557,9 @@ relais_db_open_at_version (const char  *path,
   rc = sqlite3_create_function_v2 (self->handle, "relais_fold", 1,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                    NULL, fold_sql_function, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (self->handle, "relais_text_at", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                     NULL, text_at_sql_function, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       relais_db_set_error (self, rc, error);

@@ -833,11 +833,19 @@ relais_rule_store_load_routing (RelaisDb  *db,
 /* ------------------------------------------------------------------------ */
 /* Preview                                                                   */
 
+/* What a run knows of a lead from its read, besides the facts. */
+typedef struct {
+  gint64   revision;
+  /* New, held by nobody, never accepted, no reason given: the common case,
+   * written by a narrower UPDATE (see apply_in_transaction()). */
+  gboolean plain;
+} LeadRead;
+
 struct _RelaisRulePreviewResult {
   gint64                now;
   RelaisRouting        *routing;      /* the rules as they ended the run */
   GArray               *decisions;    /* RelaisRoutingDecision */
-  GArray               *revisions;    /* gint64: each lead's revision when it was read */
+  GArray               *reads;        /* LeadRead: each decision's lead when it was read */
   GHashTable           *rotations;    /* rule id → its stored rotation text at the start */
   GHashTable           *rule_names;   /* rule id → name */
   RelaisRoutingSummary *summary;
@@ -851,7 +859,7 @@ relais_rule_preview_result_free (RelaisRulePreviewResult *result)
     return;
   g_clear_pointer (&result->summary, relais_routing_summary_free);
   g_clear_pointer (&result->decisions, g_array_unref);
-  g_clear_pointer (&result->revisions, g_array_unref);
+  g_clear_pointer (&result->reads, g_array_unref);
   g_clear_pointer (&result->rotations, g_hash_table_unref);
   g_clear_pointer (&result->rule_names, g_hash_table_unref);
   g_clear_pointer (&result->routing, relais_routing_free);
@@ -911,7 +919,7 @@ preview_result_new (RelaisRouting *routing,
   result->routing = routing;
   result->decisions = g_array_new (FALSE, TRUE, sizeof (RelaisRoutingDecision));
   g_array_set_clear_func (result->decisions, (GDestroyNotify) relais_routing_decision_clear);
-  result->revisions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->reads = g_array_new (FALSE, FALSE, sizeof (LeadRead));
   result->rotations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   result->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < rules->len; i++)
@@ -945,7 +953,20 @@ facts_from_row (RelaisRoutingLead *facts,
   facts->language = g_string_chunk_insert_const (chunk, relais_statement_get_text (st, i++));
 }
 
-#define FACT_COLUMNS "l.id, l.revision, l.country, l.technology, l.category, l.kind, l.listing, l.budget, l.language"
+#define FACT_COLUMNS \
+  "l.id, l.revision," \
+  " (l.status = 'new' AND l.partner_id IS NULL AND l.rep_id IS NULL AND l.queue_id IS NULL" \
+  "  AND l.accepted_at IS NULL AND l.assignment_reason = '')," \
+  " l.country, l.technology, l.category, l.kind, l.listing, l.budget, l.language"
+#define FACT_FIRST 3      /* the column of the first fact, for facts_from_row() */
+#define FACT_END   10     /* the column after the facts */
+
+/* The columns 0 to 2 of FACT_COLUMNS. */
+static LeadRead
+lead_read_from_row (RelaisStatement *st)
+{
+  return (LeadRead) { relais_statement_get_int64 (st, 1), relais_statement_get_int64 (st, 2) != 0 };
+}
 
 /* The statuses a lead of a selection may be routed from: those from which
  * it may still be reassigned (relais_lead_status_can_reassign()), as a JSON
@@ -1035,12 +1056,12 @@ preview (RelaisDb      *db,
   while (relais_statement_next (st, &local_error))
     {
       RelaisRoutingLead lead = { 0, };
-      gint64 revision = relais_statement_get_int64 (st, 1);
+      LeadRead read = lead_read_from_row (st);
 
       lead.id = relais_statement_get_int64 (st, 0);
-      facts_from_row (&lead, st, 2, chunk);
+      facts_from_row (&lead, st, FACT_FIRST, chunk);
       g_array_append_val (facts, lead);
-      g_array_append_val (result->revisions, revision);
+      g_array_append_val (result->reads, read);
       if (++n % CANCEL_CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
@@ -1130,7 +1151,9 @@ exec_with_journal (RelaisDb    *db,
 }
 
 /* Fills temp.route_decision with the decisions that change where a lead is,
- * and those that leave it unassigned (for its routing history: why). */
+ * and those that leave it unassigned (for its routing history: why). Each
+ * keeps its place among @preview's decisions (idx), where write_routing()
+ * finds its explanation. */
 static gboolean
 fill_decisions (RelaisDb                *db,
                 RelaisRulePreviewResult *preview,
@@ -1142,14 +1165,14 @@ fill_decisions (RelaisDb                *db,
                        "CREATE TEMP TABLE IF NOT EXISTS route_decision ("
                        " lead_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, status TEXT,"
                        " partner_id INTEGER, rep_id INTEGER, queue_id INTEGER, rule_id INTEGER,"
-                       " explanation TEXT NOT NULL);"
+                       " simple INTEGER NOT NULL, idx INTEGER NOT NULL);"
                        "DELETE FROM temp.route_decision;",
                        error))
     return FALSE;
 
   st = relais_db_prepare (db,
                           "INSERT OR REPLACE INTO temp.route_decision (lead_id, revision, status, partner_id, rep_id,"
-                          " queue_id, rule_id, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          " queue_id, rule_id, simple, idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           error);
   if (st == NULL)
     return FALSE;
@@ -1157,7 +1180,7 @@ fill_decisions (RelaisDb                *db,
   for (guint i = 0; i < preview->decisions->len; i++)
     {
       const RelaisRoutingDecision *decision = &g_array_index (preview->decisions, RelaisRoutingDecision, i);
-      g_autofree char *explanation = NULL;
+      const LeadRead *read = &g_array_index (preview->reads, LeadRead, i);
       const char *status = NULL;
 
       switch (decision->outcome)
@@ -1179,10 +1202,8 @@ fill_decisions (RelaisDb                *db,
           continue;
         }
 
-      if (decision->explanation != NULL)
-        explanation = relais_routing_explanation_serialize (decision->explanation);
       relais_statement_bind_int64 (st, 1, decision->lead_id);
-      relais_statement_bind_int64 (st, 2, g_array_index (preview->revisions, gint64, i));
+      relais_statement_bind_int64 (st, 2, read->revision);
       if (status != NULL)
         relais_statement_bind_text (st, 3, status);
       else
@@ -1191,10 +1212,64 @@ fill_decisions (RelaisDb                *db,
       relais_statement_bind_id (st, 5, status != NULL ? decision->rep_id : 0);
       relais_statement_bind_id (st, 6, status != NULL ? decision->queue_id : 0);
       relais_statement_bind_id (st, 7, decision->rule_id);
-      relais_statement_bind_text (st, 8, explanation ? explanation : "");
+      /* A plain lead given to a partner (not a rep, not a queue). */
+      relais_statement_bind_int64 (st, 8, read->plain && status != NULL && decision->partner_id != 0 &&
+                                          decision->rep_id == 0 && decision->queue_id == 0);
+      relais_statement_bind_int64 (st, 9, i);
       if (!relais_statement_execute (st, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* The explanations of a run, as written in the leads' history, by
+ * decision ("" for none): made on another thread while the run writes the
+ * leads. */
+static gpointer
+serialize_explanations (gpointer data)
+{
+  GArray *decisions = data;
+  char **texts = g_new0 (char *, decisions->len + 1);
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const RelaisRoutingDecision *decision = &g_array_index (decisions, RelaisRoutingDecision, i);
+
+      texts[i] = decision->explanation != NULL ? relais_routing_explanation_serialize (decision->explanation)
+                                               : g_strdup ("");
+    }
+  return texts;
+}
+
+/* Each written decision's explanation (@texts, by decision); these rows also
+ * link the leads to the journal entry for their history (no journal_lead
+ * rows). */
+static gboolean
+write_routing (RelaisDb     *db,
+               const char  **texts,
+               gsize         n_texts,
+               gint64        journal_id,
+               gint64        now,
+               GError      **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  RelaisTexts bound = { texts, n_texts };
+  gint64 started = g_get_monotonic_time ();
+
+  st = relais_db_prepare (db,
+                          "INSERT INTO main.lead_routing (lead_id, rule_id, at, partner_id, rep_id, queue_id,"
+                          " explanation, journal_id)"
+                          " SELECT lead_id, rule_id, ?2, partner_id, rep_id, queue_id, relais_text_at (?3, idx), ?1"
+                          " FROM temp.route_decision",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_int64 (st, 1, journal_id);
+  relais_statement_bind_int64 (st, 2, now);
+  relais_statement_bind_texts (st, 3, &bound);
+  if (!relais_statement_execute (st, error))
+    return FALSE;
+  g_debug ("%.1f ms: explanations of %" G_GSIZE_FORMAT " leads", (g_get_monotonic_time () - started) / 1000.0, n_texts);
   return TRUE;
 }
 
@@ -1295,7 +1370,10 @@ write_rotations (RelaisDb                *db,
   return TRUE;
 }
 
-/* With @fresh, @preview was made inside this same transaction: nothing can
+/* Writes where the leads go, and what they were for Undo; fills @result's
+ * counts and @journal_id, @n_moving.
+ *
+ * With @fresh, @preview was made inside this same transaction: nothing can
  * have changed since, and the checks for changes are left out.
  *
  * Runs with SQLite's foreign key checks off (relais_db_begin_unchecked():
@@ -1305,20 +1383,18 @@ write_rotations (RelaisDb                *db,
  * queues and rules gone since the preview); the journal entry is this run's;
  * the previous state copied for Undo comes from the leads themselves. */
 static gboolean
-apply_in_transaction (RelaisDb                *db,
-                      RelaisRulePreviewResult *preview,
-                      const char              *action,
-                      gboolean                 fresh,
-                      RelaisRuleApplyResult   *result,
-                      GError                 **error)
+write_moves (RelaisDb                *db,
+             RelaisRulePreviewResult *preview,
+             const char              *action,
+             gboolean                 fresh,
+             gint64                   now,
+             RelaisRuleApplyResult   *result,
+             gint64                  *journal_id,
+             gint64                  *n_moving,
+             GError                 **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(RelaisStatement) st = NULL;
-  g_autofree char *changes = NULL;
   sqlite3 *handle = relais_db_get_handle (db);
-  gint64 now = g_get_real_time ();
-  gint64 journal_id, n_moving, n_recorded, n_assigned, started;
+  gint64 n_recorded, n_assigned, started;
 
   started = g_get_monotonic_time ();
   if (!fill_decisions (db, preview, error))
@@ -1353,66 +1429,84 @@ apply_in_transaction (RelaisDb                *db,
     return FALSE;
 
   if ((n_recorded = query_int64 (db, "SELECT count(*) FROM temp.route_decision", error)) < 0 ||
-      (n_moving = query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE status IS NOT NULL", error)) < 0 ||
+      (*n_moving = query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE status IS NOT NULL", error)) < 0 ||
       (n_assigned = query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE partner_id IS NOT NULL", error)) < 0)
     return FALSE;
   result->n_assigned = (guint) n_assigned;
-  result->n_queued = (guint) (n_moving - n_assigned);
-  result->n_unassigned = (guint) (n_recorded - n_moving);
+  result->n_queued = (guint) (*n_moving - n_assigned);
+  result->n_unassigned = (guint) (n_recorded - *n_moving);
 
-  journal_id = relais_journal_append (db, action, "lead", NULL, "{}", error);
-  if (journal_id == 0)
+  *journal_id = relais_journal_append (db, action, "lead", NULL, "{}", error);
+  if (*journal_id == 0)
     return FALSE;
 
-  if (/* Each lead that moves, as it was, for Undo. */
-      !exec_with_journal (db,
-                          "INSERT INTO lead_reassignment (journal_id, lead_id, old_status, old_queue_id,"
-                          " old_partner_id, old_rep_id, old_rule_id, old_assignment_reason, old_assigned_at,"
-                          " old_accepted_at, new_revision)"
-                          " SELECT ?1, l.id, l.status, l.queue_id, l.partner_id, l.rep_id, l.rule_id,"
-                          " l.assignment_reason, l.assigned_at, l.accepted_at, l.revision + 1"
-                          " FROM temp.route_decision d JOIN main.lead l ON l.id = d.lead_id"
-                          " WHERE d.status IS NOT NULL",
-                          journal_id, now, error) ||
-      /* The common case first: an unassigned lead given to a partner. Only
-       * the columns that change are set, so that SQLite leaves alone the
-       * indexes of the others (queue, rep). The unary + keeps SQLite from
-       * walking the leads by the rep index ("rep_id IS NULL": most of the
-       * store) to look each one up among the decisions: it goes through the
-       * decisions and finds their leads by id. */
-      !exec_with_journal (db,
-                          "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rule_id = d.rule_id,"
-                          " assigned_at = ?2, updated_at = ?2, revision = lead.revision + 1"
-                          " FROM temp.route_decision d WHERE lead.id = +d.lead_id AND d.status IS NOT NULL"
-                          " AND d.partner_id IS NOT NULL AND d.rep_id IS NULL AND d.queue_id IS NULL"
-                          " AND lead.rep_id IS NULL AND lead.queue_id IS NULL AND lead.accepted_at IS NULL"
-                          " AND lead.assignment_reason = ''",
-                          journal_id, now, error) ||
-      !exec_with_journal (db,
-                          "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rep_id = d.rep_id,"
-                          " queue_id = d.queue_id, rule_id = d.rule_id, assignment_reason = '',"
-                          " assigned_at = CASE WHEN d.partner_id IS NULL THEN NULL ELSE ?2 END, accepted_at = NULL,"
-                          " updated_at = ?2, revision = lead.revision + 1"
-                          " FROM temp.route_decision d WHERE lead.id = +d.lead_id AND d.status IS NOT NULL"
-                          " AND lead.revision = d.revision",
-                          journal_id, now, error) ||
-      /* A lead left unassigned keeps its previous reason besides this one
-       * (Undo of this run brings it back), not the older ones. */
-      !exec_with_journal (db,
-                          "DELETE FROM main.lead_routing WHERE lead_id IN"
-                          " (SELECT lead_id FROM temp.route_decision WHERE status IS NULL)"
-                          " AND partner_id IS NULL AND rep_id IS NULL AND queue_id IS NULL"
-                          " AND id <> (SELECT max (lr.id) FROM main.lead_routing lr WHERE lr.lead_id = lead_routing.lead_id"
-                          "            AND lr.partner_id IS NULL AND lr.rep_id IS NULL AND lr.queue_id IS NULL)",
-                          journal_id, now, error) ||
-      /* Each lead's explanation; these rows also link the leads to the
-       * journal entry for their history (no journal_lead rows). */
-      !exec_with_journal (db,
-                          "INSERT INTO main.lead_routing (lead_id, rule_id, at, partner_id, rep_id, queue_id,"
-                          " explanation, journal_id)"
-                          " SELECT lead_id, rule_id, ?2, partner_id, rep_id, queue_id, explanation, ?1"
-                          " FROM temp.route_decision",
-                          journal_id, now, error))
+  /* Every decision left is for a lead as the preview read it (its
+   * revision): the last condition of each UPDATE only says so again. */
+  return /* Each lead that moves, as it was, for Undo. */
+         exec_with_journal (db,
+                            "INSERT INTO lead_reassignment (journal_id, lead_id, old_status, old_queue_id,"
+                            " old_partner_id, old_rep_id, old_rule_id, old_assignment_reason, old_assigned_at,"
+                            " old_accepted_at, new_revision)"
+                            " SELECT ?1, l.id, l.status, l.queue_id, l.partner_id, l.rep_id, l.rule_id,"
+                            " l.assignment_reason, l.assigned_at, l.accepted_at, l.revision + 1"
+                            " FROM temp.route_decision d JOIN main.lead l ON l.id = d.lead_id"
+                            " WHERE d.status IS NOT NULL",
+                            *journal_id, now, error) &&
+         /* The common case first: a plain lead (new, held by nobody) given to
+          * a partner. Only the columns that change are set, so that SQLite
+          * leaves alone the indexes of the others (queue, rep). The unary +
+          * keeps SQLite from walking the leads by an index to look each one
+          * up among the decisions: it goes through the decisions and finds
+          * their leads by id. */
+         exec_with_journal (db,
+                            "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rule_id = d.rule_id,"
+                            " assigned_at = ?2, updated_at = ?2, revision = lead.revision + 1"
+                            " FROM temp.route_decision d WHERE lead.id = +d.lead_id AND d.simple"
+                            " AND lead.revision = d.revision",
+                            *journal_id, now, error) &&
+         exec_with_journal (db,
+                            "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rep_id = d.rep_id,"
+                            " queue_id = d.queue_id, rule_id = d.rule_id, assignment_reason = '',"
+                            " assigned_at = CASE WHEN d.partner_id IS NULL THEN NULL ELSE ?2 END, accepted_at = NULL,"
+                            " updated_at = ?2, revision = lead.revision + 1"
+                            " FROM temp.route_decision d WHERE lead.id = +d.lead_id AND d.status IS NOT NULL"
+                            " AND NOT d.simple AND lead.revision = d.revision",
+                            *journal_id, now, error) &&
+         /* A lead left unassigned keeps its previous reason besides this one
+          * (Undo of this run brings it back), not the older ones. */
+         exec_with_journal (db,
+                            "DELETE FROM main.lead_routing WHERE lead_id IN"
+                            " (SELECT lead_id FROM temp.route_decision WHERE status IS NULL)"
+                            " AND partner_id IS NULL AND rep_id IS NULL AND queue_id IS NULL"
+                            " AND id <> (SELECT max (lr.id) FROM main.lead_routing lr WHERE lr.lead_id = lead_routing.lead_id"
+                            "            AND lr.partner_id IS NULL AND lr.rep_id IS NULL AND lr.queue_id IS NULL)",
+                            *journal_id, now, error);
+}
+
+static gboolean
+apply_in_transaction (RelaisDb                *db,
+                      RelaisRulePreviewResult *preview,
+                      const char              *action,
+                      gboolean                 fresh,
+                      RelaisRuleApplyResult   *result,
+                      GError                 **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+  g_auto(GStrv) explanations = NULL;
+  g_autofree char *changes = NULL;
+  gint64 now = g_get_real_time ();
+  gint64 journal_id = 0, n_moving = 0;
+  GThread *thread;
+  gboolean moved;
+
+  /* The explanations are written last, and made meanwhile on another core. */
+  thread = g_thread_new ("relais-explain", serialize_explanations, preview->decisions);
+  moved = write_moves (db, preview, action, fresh, now, result, &journal_id, &n_moving, error);
+  explanations = g_thread_join (thread);
+  if (!moved ||
+      !write_routing (db, (const char **) explanations, preview->decisions->len, journal_id, now, error))
     return FALSE;
 
   json_builder_begin_object (builder);
@@ -1693,19 +1787,19 @@ reroute_preview (RelaisDb  *db,
     {
       RelaisRoutingLead lead = { 0, };
       RelaisRoutingDecision decision = { 0, };
-      gint64 revision = relais_statement_get_int64 (st, 1);
+      LeadRead read = lead_read_from_row (st);
 
       lead.id = relais_statement_get_int64 (st, 0);
-      facts_from_row (&lead, st, 2, chunk);
-      lead.rule_id = relais_statement_get_int64 (st, 9);
-      lead.partner_id = relais_statement_get_int64 (st, 10);
-      lead.rep_id = relais_statement_get_int64 (st, 11);
-      lead.assigned_at = relais_statement_get_int64 (st, 12);
+      facts_from_row (&lead, st, FACT_FIRST, chunk);
+      lead.rule_id = relais_statement_get_int64 (st, FACT_END);
+      lead.partner_id = relais_statement_get_int64 (st, FACT_END + 1);
+      lead.rep_id = relais_statement_get_int64 (st, FACT_END + 2);
+      lead.assigned_at = relais_statement_get_int64 (st, FACT_END + 3);
       lead.accepted_at = 0;
       if (relais_routing_reroute (routing, &lead, now, RELAIS_ROUTING_EXPLAIN, &decision))
         {
           g_array_append_val (result->decisions, decision);
-          g_array_append_val (result->revisions, revision);
+          g_array_append_val (result->reads, read);
         }
     }
   g_string_chunk_free (chunk);

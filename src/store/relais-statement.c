@@ -113,6 +113,16 @@ relais_statement_bind_id (RelaisStatement *self,
     relais_statement_bind_int64 (self, index, value);
 }
 
+void
+relais_statement_bind_texts (RelaisStatement   *self,
+                             int                index,
+                             const RelaisTexts *texts)
+{
+  g_return_if_fail (RELAIS_IS_STATEMENT (self));
+  g_return_if_fail (texts != NULL);
+  CHECK_BIND (sqlite3_bind_pointer (self->stmt, index, (void *) texts, RELAIS_TEXTS_POINTER_TYPE, NULL));
+}
+
 gboolean
 relais_statement_next (RelaisStatement  *self,
                        GError          **error)

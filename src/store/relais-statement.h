@@ -31,6 +31,21 @@ void             relais_statement_bind_id      (RelaisStatement  *self,
                                                 int               index,
                                                 gint64            value);
 
+/* Texts that one statement reads by position, relais_text_at (?N, i): many
+ * rows written by one INSERT … SELECT, each with its own long text, without
+ * copying the texts into a table first. */
+typedef struct {
+  const char * const *texts;
+  gsize               n_texts;
+} RelaisTexts;
+
+#define RELAIS_TEXTS_POINTER_TYPE "relais-texts"
+
+/* @texts must stay as they are until the statement is reset. */
+void             relais_statement_bind_texts   (RelaisStatement  *self,
+                                                int               index,
+                                                const RelaisTexts *texts);
+
 /* Steps once: TRUE when a row is available. At the end, or on failure, FALSE;
  * only a failure sets @error. */
 gboolean         relais_statement_next         (RelaisStatement  *self,
