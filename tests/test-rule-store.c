@@ -229,6 +229,8 @@ test_preview_apply_undo (Fixture       *fixture,
   n_fr = query_int64 (fixture->db,
                       "SELECT count(*) FROM lead WHERE status = 'new' AND partner_id IS NULL AND rep_id IS NULL"
                       " AND queue_id IS NULL AND country = 'FR'", 0);
+  /* Some were assigned once, and freed since: Undo brings that time back. */
+  exec_sql (fixture->db, "UPDATE lead SET assigned_at = 4242 WHERE status = 'new' AND partner_id IS NULL AND id % 8 = 0");
   before = digest (fixture->db);
   journal_before = query_int64 (fixture->db, "SELECT count(*) FROM journal", 0);
 
@@ -564,10 +566,17 @@ test_apply_targets_gone (Fixture       *fixture,
   g_autofree char *sql = NULL;
   RelaisRuleApplyResult result = { 0 };
   GArray *decisions;
-  gint64 rule_id;
-  guint to_gone = 0, to_kept = 0;
+  gint64 rule_id, old_rule_id;
+  guint to_gone = 0, to_kept = 0, restored = 0, conflicts = 0;
 
   rule_id = create_rule (fixture, "France", "FR", 2);
+  /* The leads were once routed by a rule deleted after the preview: Undo
+   * cannot give them that rule back. */
+  old_rule_id = create_rule (fixture, "Old", "XX", 1);
+  sql = g_strdup_printf ("UPDATE lead SET rule_id = %" G_GINT64_FORMAT ", assigned_at = 4242"
+                         " WHERE status = 'new' AND partner_id IS NULL AND country = 'FR'", old_rule_id);
+  exec_sql (fixture->db, sql);
+  g_clear_pointer (&sql, g_free);
   preview = relais_rule_store_preview (fixture->db, NULL, 0, g_get_real_time (), NULL, &error);
   g_assert_no_error (error);
   decisions = relais_rule_preview_result_get_decisions (preview);
@@ -585,9 +594,9 @@ test_apply_targets_gone (Fixture       *fixture,
   g_assert_cmpuint (to_gone, >, 0);
   g_assert_cmpuint (to_kept, >, 0);
 
-  sql = g_strdup_printf ("DELETE FROM rule WHERE id = %" G_GINT64_FORMAT ";"
+  sql = g_strdup_printf ("DELETE FROM rule WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
                          "DELETE FROM partner WHERE id = %" G_GINT64_FORMAT,
-                         rule_id, fixture->p[0]);
+                         rule_id, old_rule_id, fixture->p[0]);
   exec_sql (fixture->db, sql);
 
   g_assert_true (relais_rule_store_apply (fixture->db, preview, &result, &error));
@@ -600,6 +609,16 @@ test_apply_targets_gone (Fixture       *fixture,
   g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead_routing WHERE rule_id IS NOT NULL", 0), ==, 0);
   g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead_routing WHERE partner_id = ?", fixture->p[1]),
                    ==, to_kept);
+
+  /* Undo: the leads as they were, without the deleted rule. */
+  g_assert_true (relais_lead_assign_undo (fixture->db, result.journal_id, &restored, &conflicts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (restored, ==, to_kept);
+  g_assert_cmpuint (conflicts, ==, 0);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead WHERE partner_id = ? AND status = 'new'",
+                                fixture->p[1]), ==, 0);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead WHERE assigned_at = 4242 AND rule_id IS NULL"
+                                " AND status = 'new' AND partner_id IS NULL", 0), >=, to_gone + to_kept);
 }
 
 /* Automatic mode: only the leads that just arrived are routed; other

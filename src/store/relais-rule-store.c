@@ -837,8 +837,11 @@ relais_rule_store_load_routing (RelaisDb  *db,
 typedef struct {
   gint64   revision;
   /* New, held by nobody, never accepted, no reason given: the common case,
-   * written by a narrower UPDATE (see apply_in_transaction()). */
+   * written by narrower statements (see write_moves()), which need only
+   * these two of what it was besides. */
   gboolean plain;
+  gint64   rule_id;
+  gint64   assigned_at;
 } LeadRead;
 
 struct _RelaisRulePreviewResult {
@@ -957,15 +960,21 @@ facts_from_row (RelaisRoutingLead *facts,
   "l.id, l.revision," \
   " (l.status = 'new' AND l.partner_id IS NULL AND l.rep_id IS NULL AND l.queue_id IS NULL" \
   "  AND l.accepted_at IS NULL AND l.assignment_reason = '')," \
+  " coalesce (l.rule_id, 0), coalesce (l.assigned_at, 0)," \
   " l.country, l.technology, l.category, l.kind, l.listing, l.budget, l.language"
-#define FACT_FIRST 3      /* the column of the first fact, for facts_from_row() */
-#define FACT_END   10     /* the column after the facts */
+#define FACT_FIRST 5      /* the column of the first fact, for facts_from_row() */
+#define FACT_END   12     /* the column after the facts */
 
-/* The columns 0 to 2 of FACT_COLUMNS. */
+/* The columns 1 to 4 of FACT_COLUMNS. */
 static LeadRead
 lead_read_from_row (RelaisStatement *st)
 {
-  return (LeadRead) { relais_statement_get_int64 (st, 1), relais_statement_get_int64 (st, 2) != 0 };
+  return (LeadRead) {
+    .revision = relais_statement_get_int64 (st, 1),
+    .plain = relais_statement_get_int64 (st, 2) != 0,
+    .rule_id = relais_statement_get_int64 (st, 3),
+    .assigned_at = relais_statement_get_int64 (st, 4),
+  };
 }
 
 /* The statuses a lead of a selection may be routed from: those from which
@@ -1165,14 +1174,15 @@ fill_decisions (RelaisDb                *db,
                        "CREATE TEMP TABLE IF NOT EXISTS route_decision ("
                        " lead_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, status TEXT,"
                        " partner_id INTEGER, rep_id INTEGER, queue_id INTEGER, rule_id INTEGER,"
-                       " simple INTEGER NOT NULL, idx INTEGER NOT NULL);"
+                       " simple INTEGER NOT NULL, idx INTEGER NOT NULL, old_rule_id INTEGER, old_assigned_at INTEGER);"
                        "DELETE FROM temp.route_decision;",
                        error))
     return FALSE;
 
   st = relais_db_prepare (db,
                           "INSERT OR REPLACE INTO temp.route_decision (lead_id, revision, status, partner_id, rep_id,"
-                          " queue_id, rule_id, simple, idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          " queue_id, rule_id, simple, idx, old_rule_id, old_assigned_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           error);
   if (st == NULL)
     return FALSE;
@@ -1216,6 +1226,8 @@ fill_decisions (RelaisDb                *db,
       relais_statement_bind_int64 (st, 8, read->plain && status != NULL && decision->partner_id != 0 &&
                                           decision->rep_id == 0 && decision->queue_id == 0);
       relais_statement_bind_int64 (st, 9, i);
+      relais_statement_bind_id (st, 10, read->rule_id);
+      relais_statement_bind_id (st, 11, read->assigned_at);
       if (!relais_statement_execute (st, error))
         return FALSE;
     }
@@ -1422,9 +1434,12 @@ write_moves (RelaisDb                *db,
                        error))
     return FALSE;
   result->n_changed = fresh ? 0 : (guint) sqlite3_changes (handle);
+  /* A rule deleted since: its leads lost it without a new revision. */
   if (!fresh && !relais_db_exec (db,
                        "UPDATE temp.route_decision SET rule_id = NULL WHERE rule_id IS NOT NULL"
-                       " AND NOT EXISTS (SELECT 1 FROM main.rule r WHERE r.id = route_decision.rule_id)",
+                       " AND NOT EXISTS (SELECT 1 FROM main.rule r WHERE r.id = route_decision.rule_id);"
+                       "UPDATE temp.route_decision SET old_rule_id = NULL WHERE old_rule_id IS NOT NULL"
+                       " AND NOT EXISTS (SELECT 1 FROM main.rule r WHERE r.id = route_decision.old_rule_id)",
                        error))
     return FALSE;
 
@@ -1442,7 +1457,16 @@ write_moves (RelaisDb                *db,
 
   /* Every decision left is for a lead as the preview read it (its
    * revision): the last condition of each UPDATE only says so again. */
-  return /* Each lead that moves, as it was, for Undo. */
+  return /* Each lead that moves, as it was, for Undo: a plain one from
+          * what the preview read, the others from the leads. */
+         exec_with_journal (db,
+                            "INSERT INTO lead_reassignment (journal_id, lead_id, old_status, old_queue_id,"
+                            " old_partner_id, old_rep_id, old_rule_id, old_assignment_reason, old_assigned_at,"
+                            " old_accepted_at, new_revision)"
+                            " SELECT ?1, d.lead_id, 'new', NULL, NULL, NULL, d.old_rule_id, '', d.old_assigned_at,"
+                            " NULL, d.revision + 1"
+                            " FROM temp.route_decision d WHERE d.simple",
+                            *journal_id, now, error) &&
          exec_with_journal (db,
                             "INSERT INTO lead_reassignment (journal_id, lead_id, old_status, old_queue_id,"
                             " old_partner_id, old_rep_id, old_rule_id, old_assignment_reason, old_assigned_at,"
@@ -1450,7 +1474,7 @@ write_moves (RelaisDb                *db,
                             " SELECT ?1, l.id, l.status, l.queue_id, l.partner_id, l.rep_id, l.rule_id,"
                             " l.assignment_reason, l.assigned_at, l.accepted_at, l.revision + 1"
                             " FROM temp.route_decision d JOIN main.lead l ON l.id = d.lead_id"
-                            " WHERE d.status IS NOT NULL",
+                            " WHERE d.status IS NOT NULL AND NOT d.simple",
                             *journal_id, now, error) &&
          /* The common case first: a plain lead (new, held by nobody) given to
           * a partner. Only the columns that change are set, so that SQLite
