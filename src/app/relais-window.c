@@ -108,6 +108,8 @@ lead_selection_changed_cb (RelaisWindow *self)
 
   if (id != relais_lead_detail_get_lead_id (self->lead_detail))
     relais_lead_detail_set_lead (self->lead_detail, relais_application_get_db (app), id);
+  if (id == 0)
+    relais_lead_detail_set_n_selected (self->lead_detail, relais_lead_list_get_n_selected (self->lead_list));
 }
 
 static void

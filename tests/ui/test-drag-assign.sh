@@ -61,13 +61,16 @@ xdotool mousemove --window "$wid" "$1" "$2" keydown Control_L click 1 keyup Cont
 fx=$1 fy=$2
 sleep 0.5
 
-# 2. The panel filtered down to the partner, by typing.
+# 2. The panel filtered down to the partner, by typing. Meanwhile the pane
+# beside the list says what can be done with the three leads.
 set -- $(center "Filter partners, reps, queues")
 xdotool mousemove --window "$wid" "$1" "$2" click 1
 sleep 0.3
 type.sh "$pname"
 sleep 0.6
 dump
+shows "3 Leads Selected"
+shows "Drag them onto a partner, a rep or a queue of the panel, or press Ctrl+M to assign them."
 set -- $(center "$pname" last)
 tx=$1 ty=$2
 

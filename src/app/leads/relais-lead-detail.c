@@ -55,6 +55,7 @@ struct _RelaisLeadDetail
   gboolean        loading;      /* filling the rows: not an edit */
 
   GtkStack       *stack;
+  AdwStatusPage  *empty_page;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
   GtkScrolledWindow *scroller;
@@ -984,6 +985,7 @@ relais_lead_detail_class_init (RelaisLeadDetailClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/relais/Relais/leads/relais-lead-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, error_label);
   gtk_widget_class_bind_template_child (widget_class, RelaisLeadDetail, scroller);
@@ -1092,6 +1094,32 @@ relais_lead_detail_get_lead_id (RelaisLeadDetail *self)
 {
   g_return_val_if_fail (RELAIS_IS_LEAD_DETAIL (self), 0);
   return self->lead ? relais_lead_get_id (self->lead) : 0;
+}
+
+void
+relais_lead_detail_set_n_selected (RelaisLeadDetail *self,
+                                   guint             n_selected)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (RELAIS_IS_LEAD_DETAIL (self));
+
+  if (n_selected < 2)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Lead Selected"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Select a lead in the list to see its details, change its status or add a note."));
+      return;
+    }
+
+  count = g_strdup_printf ("%'u", n_selected);
+  /* Translators: the title beside the list when several leads are selected;
+   * %s is the formatted count (never 1) */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Lead Selected", "%s Leads Selected", n_selected), count);
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page,
+                                   _("Drag them onto a partner, a rep or a queue of the panel, or press Ctrl+M to assign them."));
 }
 
 /* Before showing another lead: the edits of this one are saved, not lost. */

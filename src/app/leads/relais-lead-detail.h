@@ -30,6 +30,11 @@ void       relais_lead_detail_set_lead    (RelaisLeadDetail *self,
                                            gint64            lead_id);
 gint64     relais_lead_detail_get_lead_id (RelaisLeadDetail *self);
 
+/* While no lead is shown: how many are selected in the list (0 or several),
+ * and what can be done with them. */
+void       relais_lead_detail_set_n_selected (RelaisLeadDetail *self,
+                                              guint             n_selected);
+
 /* Reads the lead again (it was changed elsewhere: a reassignment, sync),
  * keeping the edits not saved yet. */
 void       relais_lead_detail_reload      (RelaisLeadDetail *self);

@@ -1393,6 +1393,19 @@ relais_lead_list_get_selection (RelaisLeadList *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
+guint
+relais_lead_list_get_n_selected (RelaisLeadList *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), 0);
+
+  if (self->model == NULL)
+    return 0;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT);
+}
+
 /* The lead selected alone, or 0 (none, or several). */
 gint64
 relais_lead_list_get_selected_id (RelaisLeadList *self)

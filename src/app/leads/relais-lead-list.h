@@ -27,6 +27,7 @@ RelaisLeadQuery *relais_lead_list_get_query    (RelaisLeadList  *self);
 char            *relais_lead_list_dup_summary  (RelaisLeadList  *self);
 GtkSelectionModel *relais_lead_list_get_selection (RelaisLeadList *self);
 gint64           relais_lead_list_get_selected_id (RelaisLeadList *self);
+guint            relais_lead_list_get_n_selected  (RelaisLeadList *self);
 void             relais_lead_list_refresh_lead (RelaisLeadList  *self,
                                                 gint64           id);
 
