@@ -1393,6 +1393,15 @@ relais_lead_list_get_selection (RelaisLeadList *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
+/* The positions selected; none before the list has a model. */
+static GtkBitset *
+get_selected (RelaisLeadList *self)
+{
+  if (self->model == NULL)
+    return gtk_bitset_new_empty ();
+  return gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+}
+
 guint
 relais_lead_list_get_n_selected (RelaisLeadList *self)
 {
@@ -1400,9 +1409,7 @@ relais_lead_list_get_n_selected (RelaisLeadList *self)
 
   g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), 0);
 
-  if (self->model == NULL)
-    return 0;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  selected = get_selected (self);
   return (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT);
 }
 
@@ -1414,9 +1421,7 @@ relais_lead_list_get_selected_id (RelaisLeadList *self)
 
   g_return_val_if_fail (RELAIS_IS_LEAD_LIST (self), 0);
 
-  if (self->model == NULL)
-    return 0;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  selected = get_selected (self);
   if (gtk_bitset_get_size (selected) != 1)
     return 0;
   return relais_lead_model_get_id (self->model, gtk_bitset_get_nth (selected, 0));
