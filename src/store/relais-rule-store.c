@@ -1170,6 +1170,8 @@ fill_decisions (RelaisDb                *db,
 {
   g_autoptr(RelaisStatement) st = NULL;
 
+  /* simple: a plain lead (LeadRead) given to a partner; idx: the decision's
+   * place in @preview; old_*: what a plain lead had besides, for Undo. */
   if (!relais_db_exec (db,
                        "CREATE TEMP TABLE IF NOT EXISTS route_decision ("
                        " lead_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, status TEXT,"
@@ -1393,7 +1395,8 @@ write_rotations (RelaisDb                *db,
  * here is known to exist: the leads and their targets were read in this
  * transaction (fresh), or are checked below (the leads, partners, reps,
  * queues and rules gone since the preview); the journal entry is this run's;
- * the previous state copied for Undo comes from the leads themselves. */
+ * the previous state kept for Undo comes from the leads themselves, or for a
+ * plain lead from the preview's read of it (a rule deleted since dropped). */
 static gboolean
 write_moves (RelaisDb                *db,
              RelaisRulePreviewResult *preview,
