@@ -135,6 +135,8 @@ test_open_new_file (Fixture       *fixture,
     g_autofree char *mode = query_text (db, "PRAGMA journal_mode");
     g_assert_cmpstr (mode, ==, "wal");
   }
+  g_assert_true (relais_lead_store_is_empty (db, &error));
+  g_assert_no_error (error);
   g_clear_object (&db);
 
   /* Opening again is a no-op migration. */
@@ -741,6 +743,8 @@ test_demo_load (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_cmpint (relais_lead_store_count (db, NULL), ==, 3000);
+  g_assert_false (relais_lead_store_is_empty (db, &error));
+  g_assert_no_error (error);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM partner"), ==, 30);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM contact WHERE role = 'partner_admin'"), ==, 30);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM queue"), >, 0);

@@ -210,7 +210,6 @@ relais_application_activate (GApplication *app)
   RelaisApplication *self = RELAIS_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
-  gint64 n_leads;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window != NULL)
@@ -240,8 +239,7 @@ relais_application_activate (GApplication *app)
 
   relais_rule_store_reroute_async (relais_db_get_path (self->db), NULL, reroute_done_cb, g_object_ref (window));
 
-  n_leads = relais_lead_store_count (self->db, NULL);
-  if (n_leads == 0 && !g_settings_get_boolean (self->settings, "demo-offered"))
+  if (!g_settings_get_boolean (self->settings, "demo-offered") && relais_lead_store_is_empty (self->db, NULL))
     offer_demo (self, RELAIS_WINDOW (window));
 }
 

@@ -231,6 +231,32 @@ relais_lead_store_count (RelaisDb  *db,
 }
 
 /**
+ * relais_lead_store_is_empty:
+ *
+ * Whether the store has no lead at all: one row read, where a count of a
+ * million leads reads an index through.
+ *
+ * Returns: %TRUE when it has none; %FALSE when it has some, or with @error set.
+ */
+gboolean
+relais_lead_store_is_empty (RelaisDb  *db,
+                            GError   **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  gboolean empty = FALSE;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+
+  st = relais_db_prepare (db, "SELECT NOT EXISTS (SELECT 1 FROM lead)", error);
+  if (st != NULL && relais_statement_next (st, error))
+    {
+      empty = relais_statement_get_int64 (st, 0) != 0;
+      relais_statement_reset (st);
+    }
+  return empty;
+}
+
+/**
  * relais_lead_store_list_ids:
  *
  * Returns: (transfer full) (element-type gint64): the ids of all leads, newest

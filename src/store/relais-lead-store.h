@@ -17,6 +17,8 @@ gboolean    relais_lead_store_insert    (RelaisDb    *db,
 RelaisLead *relais_lead_store_load      (RelaisDb    *db,
                                          gint64       id,
                                          GError     **error);
+gboolean    relais_lead_store_is_empty  (RelaisDb    *db,
+                                         GError     **error);
 gint64      relais_lead_store_count     (RelaisDb    *db,
                                          GError     **error);
 /* Adds a note to a lead; @created_at 0 means now. */

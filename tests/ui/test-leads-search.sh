@@ -57,5 +57,27 @@ click_on "_Clear Filters"
 sleep 1
 dump
 shows "5000 leads"
+
+# The same leads as cards (the toggle by a real click), then as a list again:
+# the newest lead shows in both, and the cards go when the list comes back.
+click_id() {
+  row=$(grep -v ' unmapped' "$work/dump.txt" | grep -F " id=$1 " | head -n1)
+  [ -n "$row" ] || fail "no mapped widget $1 to click on"
+  x=$(echo "$row" | sed -n 's/.* x=\([0-9-]*\) y=.*/\1/p'); y=$(echo "$row" | sed -n 's/.* y=\([0-9-]*\) w=.*/\1/p')
+  w=$(echo "$row" | sed -n 's/.* w=\([0-9]*\) h=.*/\1/p'); h=$(echo "$row" | sed -n 's/.* h=\([0-9]*\).*/\1/p')
+  xdotool mousemove --window "$wid" $((x + w / 2)) $((y + h / 2)) click 1
+}
+newest=$(sqlite3 "$db" "SELECT first_name || ' ' || last_name FROM lead ORDER BY created_at DESC, id DESC LIMIT 1")
+click_id cards_toggle
+sleep 1
+dump
+grep -v ' unmapped' "$work/dump.txt" | grep -q 'GtkGridView' || fail "the cards are not shown"
+grep -v ' unmapped' "$work/dump.txt" | sed -n '/GtkGridView/,$p' | grep -qF "text=\"$newest\"" || fail "no card for $newest"
+shot.sh "$RELAIS_SCREENSHOT_DIR/leads-cards-en.png" "$wid"
+click_id list_toggle
+sleep 1
+dump
+grep -v ' unmapped' "$work/dump.txt" | grep -q 'GtkGridView' && fail "the cards are still shown"
+shows "$newest"
 quit_app
 echo "ok"

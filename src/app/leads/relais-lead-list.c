@@ -710,8 +710,12 @@ static void
 view_toggled_cb (RelaisLeadList *self)
 {
   const char *view = relais_lead_list_get_view (self);
+  gboolean cards = g_str_equal (view, "cards");
 
-  gtk_stack_set_visible_child_name (self->view_stack, g_str_equal (view, "cards") ? "cards" : "table");
+  /* The hidden grid has no model: it would make cards for every change of
+   * the list (the first page at start among them) that nobody sees. */
+  gtk_grid_view_set_model (self->grid_view, cards ? GTK_SELECTION_MODEL (self->selection) : NULL);
+  gtk_stack_set_visible_child_name (self->view_stack, cards ? "cards" : "table");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
