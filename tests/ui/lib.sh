@@ -51,6 +51,14 @@ dump() {
 }
 
 # shows TEXT: the last dump has a mapped widget showing exactly TEXT.
+# click_at LINE: a real click in the middle of the widget of a dump line
+# (the window is $wid).
+click_at() {
+  x=$(echo "$1" | sed -n 's/.* x=\([0-9-]*\) y=.*/\1/p'); y=$(echo "$1" | sed -n 's/.* y=\([0-9-]*\) w=.*/\1/p')
+  w=$(echo "$1" | sed -n 's/.* w=\([0-9]*\) h=.*/\1/p'); h=$(echo "$1" | sed -n 's/.* h=\([0-9]*\).*/\1/p')
+  xdotool mousemove --window "$wid" $((x + w / 2)) $((y + h / 2)) click 1
+}
+
 shows() {
   grep -v ' unmapped' "$work/dump.txt" | grep -qF "text=\"$1\"" || fail "the window does not show \"$1\""
 }

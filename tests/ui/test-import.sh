@@ -49,20 +49,13 @@ field() {
   echo "$line" | sed -n "s/.* $2=\\([0-9-]*\\).*/\\1/p"
 }
 
-# click_at LINE: a real click in the middle of the widget of a dump line.
-click_at() {
-  x=$(echo "$1" | sed -n 's/.* x=\([0-9-]*\) y=.*/\1/p'); y=$(echo "$1" | sed -n 's/.* y=\([0-9-]*\) w=.*/\1/p')
-  w=$(echo "$1" | sed -n 's/.* w=\([0-9]*\) h=.*/\1/p'); h=$(echo "$1" | sed -n 's/.* h=\([0-9]*\).*/\1/p')
-  xdotool mousemove --window "$wid" $((x + w / 2)) $((y + h / 2)) click 1
-  sleep 0.4
-}
-
 # click_on TEXT: a real click on the first mapped widget showing TEXT.
 click_on() {
   dump
   row=$(grep -v ' unmapped' "$work/dump.txt" | grep -F "text=\"$1\"" | head -n1)
   [ -n "$row" ] || fail "nothing shows \"$1\" to click on"
   click_at "$row"
+  sleep 0.4
 }
 
 # wait_shows TEXT [SECS]: dumps until a mapped widget shows TEXT.
@@ -150,6 +143,7 @@ dump
 city=$(grep -v ' unmapped' "$work/dump.txt" | grep -F 'text="City"' | tail -n1)
 [ -n "$city" ] || fail "the list of fields does not show City"
 click_at "$city"
+sleep 0.4
 sleep 1.2
 dump
 awk '/ id=title text="Location"/ { found = 1 } found && /text="City"/ { print; exit }' "$work/dump.txt" \

@@ -12,9 +12,7 @@ db="$work/store.db"
 click_on() {
   row=$(grep -v ' unmapped' "$work/dump.txt" | grep -F "text=\"$1\"" | head -n1)
   [ -n "$row" ] || fail "nothing shows \"$1\" to click on"
-  x=$(echo "$row" | sed -n 's/.* x=\([0-9-]*\) y=.*/\1/p'); y=$(echo "$row" | sed -n 's/.* y=\([0-9-]*\) w=.*/\1/p')
-  w=$(echo "$row" | sed -n 's/.* w=\([0-9]*\) h=.*/\1/p'); h=$(echo "$row" | sed -n 's/.* h=\([0-9]*\).*/\1/p')
-  xdotool mousemove --window "$wid" $((x + w / 2)) $((y + h / 2)) click 1
+  click_at "$row"
 }
 
 start_app LANGUAGE=en "$RELAIS" --db "$db"
@@ -63,9 +61,7 @@ shows "5000 leads"
 click_id() {
   row=$(grep -v ' unmapped' "$work/dump.txt" | grep -F " id=$1 " | head -n1)
   [ -n "$row" ] || fail "no mapped widget $1 to click on"
-  x=$(echo "$row" | sed -n 's/.* x=\([0-9-]*\) y=.*/\1/p'); y=$(echo "$row" | sed -n 's/.* y=\([0-9-]*\) w=.*/\1/p')
-  w=$(echo "$row" | sed -n 's/.* w=\([0-9]*\) h=.*/\1/p'); h=$(echo "$row" | sed -n 's/.* h=\([0-9]*\).*/\1/p')
-  xdotool mousemove --window "$wid" $((x + w / 2)) $((y + h / 2)) click 1
+  click_at "$row"
 }
 newest=$(sqlite3 "$db" "SELECT first_name || ' ' || last_name FROM lead ORDER BY created_at DESC, id DESC LIMIT 1")
 click_id cards_toggle

@@ -67,9 +67,7 @@ click_on() {
   dump
   row=$(grep -v ' unmapped' "$work/dump.txt" | grep -F "text=\"$1\"" | tail -n1)
   [ -n "$row" ] || fail "nothing shows \"$1\" to click on"
-  x=$(echo "$row" | sed -n 's/.* x=\([0-9-]*\) y=.*/\1/p'); y=$(echo "$row" | sed -n 's/.* y=\([0-9-]*\) w=.*/\1/p')
-  w=$(echo "$row" | sed -n 's/.* w=\([0-9]*\) h=.*/\1/p'); h=$(echo "$row" | sed -n 's/.* h=\([0-9]*\).*/\1/p')
-  xdotool mousemove --window "$wid" $((x + w / 2)) $((y + h / 2)) click 1
+  click_at "$row"
   sleep 0.4
 }
 
