@@ -576,6 +576,42 @@ drop_ids (RelaisDb *db,
   return ids;
 }
 
+/* The newest journal entry now: what the bench writes after it goes with
+ * forget_journal_since(). */
+static gint64
+journal_mark (RelaisDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisStatement) st = relais_db_prepare (db, "SELECT coalesce (max (id), 0) FROM journal", &error);
+  gint64 id;
+
+  if (st == NULL || !relais_statement_next (st, &error))
+    g_error ("%s", error ? error->message : "no journal");
+  id = relais_statement_get_int64 (st, 0);
+  relais_statement_reset (st);
+  return id;
+}
+
+/* Takes the bench's own journal entries away, undone runs and their undos,
+ * with what they kept for Undo: each run of the bench then starts from the
+ * same store, not from one grown by the runs before. */
+static void
+forget_journal_since (RelaisDb *db,
+                      gint64    mark)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisStatement) st = relais_db_prepare (db, "DELETE FROM journal WHERE id > ?", &error);
+
+  if (st == NULL)
+    g_error ("%s", error->message);
+  relais_statement_bind_int64 (st, 1, mark);
+  relais_db_set_bulk (db, TRUE);
+  if (!relais_statement_execute (st, &error))
+    g_error ("%s", error->message);
+  relais_db_set_bulk (db, FALSE);
+  relais_db_checkpoint (db);
+}
+
 static gint64
 drop_partner (RelaisDb *db,
               guint     nth)
@@ -667,6 +703,7 @@ command_drop (int    argc,
   g_autoptr(RelaisDb) db = NULL;
   g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) undos = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 mark;
   guint moved = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "The store to measure (filled with 1,000,000 leads when empty)", "PATH" },
@@ -681,6 +718,7 @@ command_drop (int    argc,
     }
 
   db = open_bench_store (path);
+  mark = journal_mark (db);
 
   /* Five drops of 10,000 leads (different leads, different partners), each
    * undone: the median of each. */
@@ -711,6 +749,7 @@ command_drop (int    argc,
   print_figure ("undo_10k_ms", percentile (undos, 0.5));
 
   bench_drop_app (db, path);
+  forget_journal_since (db, mark);
   return EXIT_SUCCESS;
 }
 
@@ -796,6 +835,7 @@ command_route (int    argc,
   g_autoptr(RelaisStatement) st = NULL;
   RelaisAssignTarget nobody = { RELAIS_ASSIGN_TARGET_NOBODY, 0 };
   RelaisAssignResult freed;
+  gint64 mark;
   guint assigned = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "The store to measure (filled with 1,000,000 leads when empty)", "PATH" },
@@ -810,6 +850,7 @@ command_route (int    argc,
     }
 
   db = open_bench_store (path);
+  mark = journal_mark (db);
 
   /* The setting, undone at the end: 100,000 leads made unassigned (by a
    * reassignment, undone), 500 partners with room, 50 rules. */
@@ -885,6 +926,7 @@ command_route (int    argc,
   exec_or_die (db, "UPDATE partner SET capacity = capacity - 1000000 WHERE capacity >= 1000000");
   if (freed.journal_id != 0 && !relais_lead_assign_undo (db, freed.journal_id, NULL, NULL, &error))
     g_error ("%s", error->message);
+  forget_journal_since (db, mark);
   return EXIT_SUCCESS;
 }
 

@@ -69,6 +69,12 @@ sleep 0.3
 type.sh "$pname"
 sleep 0.6
 dump
+# The partner's row says how many open leads it has: three more after the drop.
+subtitle_of_partner() {
+  grep -v ' unmapped' "$work/dump.txt" | grep -A3 -F "text=\"$pname\"" | sed -n 's/.*text="\([0-9]*\) of 1000 open leads".*/\1/p' | head -n1
+}
+open_before=$(subtitle_of_partner)
+[ -n "$open_before" ] || fail "the row of $pname does not show its open leads"
 shows "3 Leads Selected"
 shows "Drag them onto a partner, a rep or a queue of the panel, or press Ctrl+M to assign them."
 set -- $(center "$pname" last)
@@ -86,6 +92,12 @@ sleep 1.2
 dump
 shows "3 leads reassigned to $pname."
 shot.sh "$RELAIS_SCREENSHOT_DIR/drag-toast.png" "$wid"
+# The row shows the new count in place (the panel is not rebuilt).
+i=0
+until [ "$(subtitle_of_partner)" = "$((open_before + 3))" ]; do
+  i=$((i + 1)); [ $i -gt 20 ] && fail "the row of $pname shows $(subtitle_of_partner) open leads, not $((open_before + 3))"
+  sleep 0.25; dump
+done
 
 for l in $l1 $l2 $l4; do
   got=$(sqlite3 "$db" "SELECT status || '|' || partner_id || '|' || coalesce(rep_id, '-') || '|' || coalesce(queue_id, '-') FROM lead WHERE id = $l")

@@ -24,6 +24,13 @@ struct _RelaisAssignItem
 
 G_DEFINE_FINAL_TYPE (RelaisAssignItem, relais_assign_item, G_TYPE_OBJECT)
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 relais_assign_item_finalize (GObject *object)
 {
@@ -40,6 +47,15 @@ static void
 relais_assign_item_class_init (RelaisAssignItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = relais_assign_item_finalize;
+
+  /**
+   * RelaisAssignItem::changed:
+   *
+   * What the item shows changed (relais_assign_item_update()): its row, if
+   * bound, shows it again.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -286,6 +302,8 @@ relais_assign_item_update (RelaisAssignItem       *self,
             g_strcmp0 (old->detail, info->detail) != 0;
   self->info = info;
   relais_assign_target_info_free (old);
+  if (changed)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return changed;
 }
 

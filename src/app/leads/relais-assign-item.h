@@ -46,7 +46,7 @@ char                     *relais_assign_item_dup_concern    (RelaisAssignItem   
  * partner id (gint64 *) to a GListStore of its reps. */
 /* Takes @info, a newer reading of the same target (kind, id and name):
  * returns whether the row shows something else now (open leads, capacity,
- * availability), in which case the row must be bound again. */
+ * availability), in which case the item emits "changed". */
 gboolean                  relais_assign_item_update         (RelaisAssignItem       *self,
                                                              RelaisAssignTargetInfo *info);
 /* Whether @info names the same target as @self, under the same name. */

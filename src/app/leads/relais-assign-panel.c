@@ -73,6 +73,28 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* A row's tooltip says what its item is (the whole name, the counts), asked
+ * for when the pointer rests on it. Set at each bind instead, every bind
+ * made GTK ask the X server where the pointer is: a drop that changed the
+ * counts of a thousand partners held the window for seconds. */
+static gboolean
+query_tooltip_cb (GtkWidget  *row,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  RelaisAssignItem *item = g_object_get_data (G_OBJECT (row), ITEM_KEY);
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  text = relais_assign_item_dup_accessible_name (item);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -108,12 +130,41 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_set_has_tooltip (expander, TRUE);
+  g_signal_connect (expander, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   g_object_set_data (G_OBJECT (expander), "icon", icon);
   g_object_set_data (G_OBJECT (expander), "title", title);
   g_object_set_data (G_OBJECT (expander), "subtitle", subtitle);
   g_object_set_data (G_OBJECT (expander), "warning", warning);
   gtk_list_item_set_child (list_item, expander);
+}
+
+/* Shows @item in the row @expander. */
+static void
+show_item (GtkWidget        *expander,
+           RelaisAssignItem *item)
+{
+  g_autofree char *subtitle = relais_assign_item_dup_subtitle (item);
+  g_autofree char *accessible = relais_assign_item_dup_accessible_name (item);
+  const char *warning = relais_assign_item_get_warning (item);
+
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (expander), "icon"),
+                                relais_assign_item_get_icon_name (item));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (expander), "title"), relais_assign_item_get_title (item));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (expander), "subtitle"), subtitle);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (expander), "warning"), warning ? warning : "");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (expander), "warning"), warning != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+item_changed_cb (RelaisAssignItem *item,
+                 GtkWidget        *expander)
+{
+  show_item (expander, item);
 }
 
 static void
@@ -124,21 +175,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_list_item_get_child (list_item);
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   RelaisAssignItem *item = gtk_tree_list_row_get_item (row);
-  g_autofree char *subtitle = relais_assign_item_dup_subtitle (item);
-  g_autofree char *accessible = relais_assign_item_dup_accessible_name (item);
-  const char *warning = relais_assign_item_get_warning (item);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (expander), "icon"),
-                                relais_assign_item_get_icon_name (item));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (expander), "title"), relais_assign_item_get_title (item));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (expander), "subtitle"), subtitle);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (expander), "warning"), warning ? warning : "");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (expander), "warning"), warning != NULL);
-  gtk_widget_set_tooltip_text (expander, accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  show_item (expander, item);
+  /* New counts after a drop show in place: the lists are not touched. */
+  g_signal_connect_object (item, "changed", G_CALLBACK (item_changed_cb), expander, 0);
 
   /* The item holds its row's widget only while bound. */
   g_object_set_data_full (G_OBJECT (expander), ITEM_KEY, item, g_object_unref);
@@ -150,7 +191,10 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                RelaisAssignPanel        *self)
 {
   GtkWidget *expander = gtk_list_item_get_child (list_item);
+  RelaisAssignItem *item = g_object_get_data (G_OBJECT (expander), ITEM_KEY);
 
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, item_changed_cb, expander);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
   g_object_set_data (G_OBJECT (expander), ITEM_KEY, NULL);
 }
@@ -211,16 +255,15 @@ activate_cb (RelaisAssignPanel *self,
 }
 
 /* When only counts changed (after a drop: the partners that gave and took
- * leads), the items take their new values and only their rows are bound
- * again: rebuilding a thousand partners would hold the window for a frame
+ * leads), the items take their new values and the rows shown show them
+ * (RelaisAssignItem::changed): rebuilding a thousand partners, or splicing
+ * each changed one back into its list, would hold the window for a frame
  * or ten. Returns FALSE, changing nothing, when the targets are not the
  * same ones as before. */
 static gboolean
 update_targets (RelaisAssignPanel *self,
                 GPtrArray         *targets)
 {
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
-
   if (self->flat == NULL || self->top == NULL ||
       g_list_model_get_n_items (G_LIST_MODEL (self->flat)) != targets->len + 1)
     return FALSE;
@@ -236,28 +279,11 @@ update_targets (RelaisAssignPanel *self,
   g_ptr_array_set_free_func (targets, NULL);
   for (guint i = 0; i < targets->len; i++)
     {
-      RelaisAssignItem *item = g_list_model_get_item (G_LIST_MODEL (self->flat), i + 1);
+      g_autoptr(RelaisAssignItem) item = g_list_model_get_item (G_LIST_MODEL (self->flat), i + 1);
 
-      if (relais_assign_item_update (item, g_ptr_array_index (targets, i)))
-        g_ptr_array_add (changed, item);
-      else
-        g_object_unref (item);
+      relais_assign_item_update (item, g_ptr_array_index (targets, i));
     }
   g_ptr_array_unref (targets);
-
-  for (guint i = 0; i < changed->len; i++)
-    {
-      RelaisAssignItem *item = g_ptr_array_index (changed, i);
-      const RelaisAssignTargetInfo *info = relais_assign_item_get_info (item);
-      GListStore *store = self->top;
-      guint position;
-
-      if (info->target.kind == RELAIS_ASSIGN_TARGET_REP)
-        store = g_hash_table_lookup (self->reps, &info->partner_id);
-      /* The same item in its place: its row is bound again. */
-      if (store != NULL && g_list_store_find (store, item, &position))
-        g_list_store_splice (store, position, 1, (gpointer *) &item, 1);
-    }
   return TRUE;
 }
 
