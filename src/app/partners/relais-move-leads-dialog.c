@@ -71,6 +71,25 @@ partner_chosen_cb (RelaisMoveLeadsDialog *self)
   update_response (self);
 }
 
+/* A label's tooltip is its whole text, asked for when the pointer rests on
+ * it: set at each bind, it made GTK ask the X server where the pointer was
+ * for every row scrolled into a list of a thousand partners. */
+static gboolean
+label_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* The button of a list shows a long name shortened; its popup, in full. */
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
@@ -86,6 +105,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
       gtk_label_set_width_chars (GTK_LABEL (label), 10);
     }
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -98,7 +119,6 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
 }
 
 static GtkListItemFactory *
