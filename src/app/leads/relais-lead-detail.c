@@ -24,6 +24,7 @@
 #include "relais-lead-store.h"
 #include "relais-reject-dialog.h"
 #include "relais-rule-store.h"
+#include "relais-util.h"
 
 /* The lead's text fields edited in an AdwEntryRow named NAME_row. */
 #define DETAIL_ENTRY_FIELDS(X) \
@@ -1113,7 +1114,7 @@ relais_lead_detail_set_n_selected (RelaisLeadDetail *self,
       return;
     }
 
-  count = g_strdup_printf ("%'u", n_selected);
+  count = relais_format_count (n_selected);
   /* Translators: the title beside the list when several leads are selected;
    * %s is the formatted count (never 1) */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Lead Selected", "%s Leads Selected", n_selected), count);
