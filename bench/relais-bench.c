@@ -576,20 +576,35 @@ drop_ids (RelaisDb *db,
   return ids;
 }
 
+/* The first column of the first row of @sql, whose one parameter, if any,
+ * is @arg; the bench stops if there is none. */
+static gint64
+query_int64_or_die (RelaisDb   *db,
+                    const char *sql,
+                    gint64      arg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, &error);
+  gint64 value;
+
+  if (st == NULL)
+    g_error ("%s", error->message);
+  if (strchr (sql, '?') != NULL)
+    relais_statement_bind_int64 (st, 1, arg);
+  if (!relais_statement_next (st, &error))
+    g_error ("%s", error ? error->message : "no row");
+  value = relais_statement_get_int64 (st, 0);
+  /* Done with it: a statement left half-read keeps a read transaction open. */
+  relais_statement_reset (st);
+  return value;
+}
+
 /* The newest journal entry now: what the bench writes after it goes with
  * forget_journal_since(). */
 static gint64
 journal_mark (RelaisDb *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RelaisStatement) st = relais_db_prepare (db, "SELECT coalesce (max (id), 0) FROM journal", &error);
-  gint64 id;
-
-  if (st == NULL || !relais_statement_next (st, &error))
-    g_error ("%s", error ? error->message : "no journal");
-  id = relais_statement_get_int64 (st, 0);
-  relais_statement_reset (st);
-  return id;
+  return query_int64_or_die (db, "SELECT coalesce (max (id), 0) FROM journal", 0);
 }
 
 /* Takes the bench's own journal entries away, undone runs and their undos,
@@ -616,21 +631,7 @@ static gint64
 drop_partner (RelaisDb *db,
               guint     nth)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RelaisStatement) st =
-    relais_db_prepare (db, "SELECT id FROM partner WHERE active = 1 ORDER BY id LIMIT 1 OFFSET ?", &error);
-
-  if (st == NULL)
-    g_error ("%s", error->message);
-  relais_statement_bind_int64 (st, 1, nth);
-  gint64 id;
-
-  if (!relais_statement_next (st, &error))
-    g_error ("no partner in the store");
-  id = relais_statement_get_int64 (st, 0);
-  /* Done with it: a statement left half-read keeps a read transaction open. */
-  relais_statement_reset (st);
-  return id;
+  return query_int64_or_die (db, "SELECT id FROM partner WHERE active = 1 ORDER BY id LIMIT 1 OFFSET ?", nth);
 }
 
 /* The real app selects the first 10,000 rows and drops them on a partner

@@ -838,10 +838,10 @@ typedef struct {
   gint64   revision;
   /* New, held by nobody, never accepted, no reason given: the common case,
    * written by narrower statements (see write_moves()), which need only
-   * these two of what it was besides. */
+   * the two below of what it was besides. */
   gboolean plain;
-  gint64   rule_id;
-  gint64   assigned_at;
+  gint64   rule_id;       /* 0 for none; also what a reroute starts from */
+  gint64   assigned_at;   /* 0 for never */
 } LeadRead;
 
 struct _RelaisRulePreviewResult {
@@ -1394,6 +1394,10 @@ write_rotations (RelaisDb                *db,
   return TRUE;
 }
 
+#define INSERT_REASSIGNMENT \
+  "INSERT INTO lead_reassignment (journal_id, lead_id, old_status, old_queue_id, old_partner_id, old_rep_id," \
+  " old_rule_id, old_assignment_reason, old_assigned_at, old_accepted_at, new_revision)"
+
 /* Writes where the leads go, and what they were for Undo; fills @result's
  * counts and @journal_id, @n_moving.
  *
@@ -1473,17 +1477,13 @@ write_moves (RelaisDb                *db,
   return /* Each lead that moves, as it was, for Undo: a plain one from
           * what the preview read, the others from the leads. */
          exec_with_journal (db,
-                            "INSERT INTO lead_reassignment (journal_id, lead_id, old_status, old_queue_id,"
-                            " old_partner_id, old_rep_id, old_rule_id, old_assignment_reason, old_assigned_at,"
-                            " old_accepted_at, new_revision)"
+                            INSERT_REASSIGNMENT
                             " SELECT ?1, d.lead_id, 'new', NULL, NULL, NULL, d.old_rule_id, '', d.old_assigned_at,"
                             " NULL, d.revision + 1"
                             " FROM temp.route_decision d WHERE d.simple",
                             *journal_id, now, error) &&
          exec_with_journal (db,
-                            "INSERT INTO lead_reassignment (journal_id, lead_id, old_status, old_queue_id,"
-                            " old_partner_id, old_rep_id, old_rule_id, old_assignment_reason, old_assigned_at,"
-                            " old_accepted_at, new_revision)"
+                            INSERT_REASSIGNMENT
                             " SELECT ?1, l.id, l.status, l.queue_id, l.partner_id, l.rep_id, l.rule_id,"
                             " l.assignment_reason, l.assigned_at, l.accepted_at, l.revision + 1"
                             " FROM temp.route_decision d JOIN main.lead l ON l.id = d.lead_id"
@@ -1620,7 +1620,7 @@ relais_rule_store_apply (RelaisDb                *db,
     result = &local_result;
 
   relais_db_set_bulk (db, preview->decisions->len > 1000);
-  /* The run checks the references it writes (see apply_in_transaction()). */
+  /* The run checks the references it writes (see write_moves()). */
   if (!relais_db_begin_unchecked (db, error))
     {
       relais_db_set_bulk (db, FALSE);
@@ -1811,8 +1811,7 @@ reroute_preview (RelaisDb  *db,
    * than the rule allows. One pass over the leads, only when a rule
    * reroutes: an index for it would slow every assignment down. */
   st = relais_db_prepare (db,
-                          "SELECT " FACT_COLUMNS ", l.rule_id, coalesce(l.partner_id, 0), coalesce(l.rep_id, 0),"
-                          " l.assigned_at"
+                          "SELECT " FACT_COLUMNS ", coalesce(l.partner_id, 0), coalesce(l.rep_id, 0)"
                           " FROM rule r JOIN lead l ON l.rule_id = r.id"
                           " WHERE r.enabled = 1 AND r.reroute_after_s > 0"
                           " AND l.accepted_at IS NULL AND l.assigned_at IS NOT NULL"
@@ -1833,10 +1832,10 @@ reroute_preview (RelaisDb  *db,
 
       lead.id = relais_statement_get_int64 (st, 0);
       facts_from_row (&lead, st, FACT_FIRST, chunk);
-      lead.rule_id = relais_statement_get_int64 (st, FACT_END);
-      lead.partner_id = relais_statement_get_int64 (st, FACT_END + 1);
-      lead.rep_id = relais_statement_get_int64 (st, FACT_END + 2);
-      lead.assigned_at = relais_statement_get_int64 (st, FACT_END + 3);
+      lead.rule_id = read.rule_id;
+      lead.partner_id = relais_statement_get_int64 (st, FACT_END);
+      lead.rep_id = relais_statement_get_int64 (st, FACT_END + 1);
+      lead.assigned_at = read.assigned_at;
       lead.accepted_at = 0;
       if (relais_routing_reroute (routing, &lead, now, RELAIS_ROUTING_EXPLAIN, &decision))
         {

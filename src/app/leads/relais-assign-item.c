@@ -286,15 +286,15 @@ relais_assign_item_is_same (RelaisAssignItem             *self,
          g_strcmp0 (self->info->partner_name, info->partner_name) == 0;
 }
 
-gboolean
+void
 relais_assign_item_update (RelaisAssignItem       *self,
                            RelaisAssignTargetInfo *info)
 {
   RelaisAssignTargetInfo *old;
   gboolean changed;
 
-  g_return_val_if_fail (RELAIS_IS_ASSIGN_ITEM (self), FALSE);
-  g_return_val_if_fail (info != NULL, FALSE);
+  g_return_if_fail (RELAIS_IS_ASSIGN_ITEM (self));
+  g_return_if_fail (info != NULL);
 
   old = self->info;
   changed = old->open_leads != info->open_leads || old->capacity != info->capacity ||
@@ -304,7 +304,6 @@ relais_assign_item_update (RelaisAssignItem       *self,
   relais_assign_target_info_free (old);
   if (changed)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  return changed;
 }
 
 void

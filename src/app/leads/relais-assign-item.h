@@ -44,10 +44,10 @@ char                     *relais_assign_item_dup_concern    (RelaisAssignItem   
 /* Every target of @targets (taken; from relais_lead_assign_list_targets()): @top holds "Unassigned", the queues and the
  * partners; @flat the same with each partner's reps after it; @reps maps a
  * partner id (gint64 *) to a GListStore of its reps. */
-/* Takes @info, a newer reading of the same target (kind, id and name):
- * returns whether the row shows something else now (open leads, capacity,
- * availability), in which case the item emits "changed". */
-gboolean                  relais_assign_item_update         (RelaisAssignItem       *self,
+/* Takes @info, a newer reading of the same target (kind, id and name);
+ * emits "changed" when the row shows something else now (open leads,
+ * capacity, availability). */
+void                      relais_assign_item_update         (RelaisAssignItem       *self,
                                                              RelaisAssignTargetInfo *info);
 /* Whether @info names the same target as @self, under the same name. */
 gboolean                  relais_assign_item_is_same        (RelaisAssignItem       *self,
