@@ -705,6 +705,111 @@ test_preview_selection (Fixture       *fixture,
   g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, 3);
 }
 
+/* Several rules at once: all written, in order, or none (a member that is
+ * not in the store fails the second, and the first goes with it). */
+static void
+test_create_all (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) relais_routing_rule_free);
+  RelaisRoutingRule *first = relais_routing_rule_new (0, "First");
+  RelaisRoutingRule *second = relais_routing_rule_new (0, "Second");
+  g_autofree char *before = digest (fixture->db);
+  gint64 journal_before = query_int64 (fixture->db, "SELECT count(*) FROM journal", 0);
+  g_autofree char *after = NULL;
+
+  relais_routing_rule_add_member (first, RELAIS_ROUTING_TARGET_PARTNER, fixture->p[0], 0);
+  relais_routing_rule_add_member (second, RELAIS_ROUTING_TARGET_PARTNER, 999999, 0);
+  g_ptr_array_add (rules, first);
+  g_ptr_array_add (rules, second);
+
+  g_assert_false (relais_rule_store_create_all (fixture->db, rules, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  after = digest (fixture->db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM rule", 0), ==, 0);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal", 0), ==, journal_before);
+  g_assert_cmpint (first->id, ==, 0);
+  g_assert_cmpint (second->id, ==, 0);
+
+  g_array_index (second->members, RelaisRoutingMemberRef, 0).id = fixture->p[1];
+  g_assert_true (relais_rule_store_create_all (fixture->db, rules, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first->id, >, 0);
+  g_assert_cmpint (second->position, ==, first->position + 1);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM rule", 0), ==, 2);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM journal", 0), ==, journal_before + 2);
+}
+
+/* The demo's example rules, on the demo the app loads: one of each strategy,
+ * each on available partners of its countries only, one disabled; a preview
+ * gives leads through several of them; never twice into the same store. */
+static void
+test_demo_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(RelaisRulePreviewResult) preview = NULL;
+  g_autoptr(GHashTable) fired = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean strategies[RELAIS_RULE_N_STRATEGIES] = { FALSE, };
+  guint n_disabled = 0;
+  GArray *decisions;
+  char *dir = NULL, *path = NULL;
+  RelaisDb *db = test_store_new ("relais-test-demo-rules", &dir, &path);
+
+  g_assert_true (relais_demo_load (db, 2000, 40, 20261128, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (relais_demo_add_rules (db, &error));
+  g_assert_no_error (error);
+
+  rules = relais_rule_store_list (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->len, ==, 5);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      RelaisRoutingRule *rule = g_ptr_array_index (rules, i);
+      g_autofree char *sql = NULL;
+
+      g_assert_true (relais_routing_rule_validate (rule, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (rule->members->len, >, 0);
+      g_assert_cmpuint (rule->fallback_queue_id, >, 0);
+      strategies[rule->strategy] = TRUE;
+      n_disabled += !rule->enabled;
+      /* Every member is an available partner of the rule's countries. */
+      sql = g_strdup_printf ("SELECT count(*) FROM rule_member m JOIN partner p ON p.id = m.partner_id"
+                             " JOIN rule_criterion c ON c.rule_id = m.rule_id AND c.field = 'country'"
+                             " WHERE m.rule_id = %" G_GINT64_FORMAT " AND p.active = 1"
+                             " AND p.out_of_office_until IS NULL AND instr (',' || c.value || ',', ',' || p.country || ',') > 0",
+                             rule->id);
+      g_assert_cmpint (query_int64 (db, sql, 0), ==, rule->members->len);
+    }
+  for (guint i = 0; i < RELAIS_RULE_N_STRATEGIES; i++)
+    g_assert_true (strategies[i]);
+  g_assert_cmpuint (n_disabled, ==, 1);
+
+  preview = relais_rule_store_preview (db, NULL, 0, g_get_real_time (), NULL, &error);
+  g_assert_no_error (error);
+  decisions = relais_rule_preview_result_get_decisions (preview);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      RelaisRoutingDecision *decision = &g_array_index (decisions, RelaisRoutingDecision, i);
+
+      if (decision->outcome == RELAIS_ROUTING_OUTCOME_ASSIGNED)
+        g_hash_table_add (fired, &decision->rule_id);
+    }
+  g_assert_cmpuint (g_hash_table_size (fired), >=, 3);
+
+  g_assert_false (relais_demo_add_rules (db, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM rule", 0), ==, 5);
+
+  test_store_remove (&db, &dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -725,7 +830,9 @@ main (int   argc,
   ADD ("/rule-store/apply-targets-gone", test_apply_targets_gone);
   ADD ("/rule-store/route-arrivals", test_route_arrivals);
   ADD ("/rule-store/preview-selection", test_preview_selection);
+  ADD ("/rule-store/create-all", test_create_all);
 #undef ADD
+  g_test_add_func ("/rule-store/demo-rules", test_demo_rules);
 
   return g_test_run ();
 }

@@ -133,7 +133,8 @@ demo_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (!relais_demo_load (self->db, FIRST_START_DEMO_LEADS, FIRST_START_DEMO_PARTNERS,
-                         FIRST_START_DEMO_SEED, NULL, NULL, &error))
+                         FIRST_START_DEMO_SEED, NULL, NULL, &error) ||
+      !relais_demo_add_rules (self->db, &error))
     {
       relais_window_show_error (window, error->message);
       return;
@@ -150,7 +151,7 @@ offer_demo (RelaisApplication *self,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (window),
                                    _("Load Demo Data?"),
-                                   _("The local store is empty. Relais can fill it with demo partners, queues and leads so that you can try every screen."));
+                                   _("The local store is empty. Relais can fill it with demo partners, queues, leads and assignment rules so that you can try every screen."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "empty", _("Start _Empty"),
                                     "load", _("_Load Demo Data"),

@@ -67,6 +67,7 @@ command_demo (int    argc,
   gint64 n_leads = 2000;
   int n_partners = 40;
   gint64 seed = 1;
+  gboolean rules = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RelaisDb) db = NULL;
@@ -77,6 +78,7 @@ command_demo (int    argc,
     { "leads", 0, 0, G_OPTION_ARG_INT64, &n_leads, N_("How many leads to make (default 2000)"), N_("N") },
     { "partners", 0, 0, G_OPTION_ARG_INT, &n_partners, N_("How many partner accounts to make (default 40)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("The same seed makes the same data (default 1)"), N_("SEED") },
+    { "rules", 0, 0, G_OPTION_ARG_NONE, &rules, N_("Also add example assignment rules, as the app’s demo data does"), NULL },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The store to fill instead of the default one"), N_("PATH") },
     { NULL }
   };
@@ -105,7 +107,8 @@ command_demo (int    argc,
     }
 
   started = g_get_monotonic_time ();
-  if (!relais_demo_load (db, n_leads, n_partners, seed, demo_progress_cb, &started, &error))
+  if (!relais_demo_load (db, n_leads, n_partners, seed, demo_progress_cb, &started, &error) ||
+      (rules && !relais_demo_add_rules (db, &error)))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;

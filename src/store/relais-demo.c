@@ -14,6 +14,8 @@
 #include "relais-journal.h"
 #include "relais-lead-store.h"
 #include "relais-partner-store.h"
+#include "relais-rule-store.h"
+#include "relais-statement.h"
 
 #define DAY G_TIME_SPAN_DAY
 #define HOUR G_TIME_SPAN_HOUR
@@ -386,4 +388,161 @@ relais_demo_load (RelaisDb            *db,
   relais_lead_bulk_free (bulk);
   demo_state_clear (&state);
   return ok;
+}
+
+/* --- Rules ----------------------------------------------------------------- */
+
+typedef struct {
+  const char         *name;          /* N_() marked: written in the user's language */
+  const char         *countries;     /* the country criterion */
+  const char         *technologies;  /* a technology criterion, or NULL */
+  RelaisRuleStrategy  strategy;
+  guint               n_members;     /* the first active partners of those countries */
+  const guint        *shares;        /* n_members shares, or NULL: the tiers' weights */
+  gboolean            match_territory;
+  const char         *fallback;      /* a queue of the demo, or NULL */
+  gint64              reroute_after_s;
+  gboolean            enabled;
+} DemoRule;
+
+static const guint iberia_shares[] = { 50, 30, 20 };
+
+static const DemoRule demo_rules[] = {
+  /* Translators: the name of an example assignment rule of the demo data */
+  { N_("France – Security and Cloud"), "FR", "Security, Cloud", RELAIS_RULE_STRATEGY_ROUND_ROBIN, 4, NULL,
+    FALSE, "France – Entreprises", 2 * 24 * 3600, TRUE },
+  /* Translators: the name of an example assignment rule of the demo data */
+  { N_("France – Other Leads"), "FR", NULL, RELAIS_RULE_STRATEGY_LEAST_LOADED, 8, NULL,
+    FALSE, "France – PME", 0, TRUE },
+  /* Translators: the name of an example assignment rule of the demo data */
+  { N_("DACH – By Tier"), "DE,AT,CH", NULL, RELAIS_RULE_STRATEGY_WEIGHTED, 6, NULL,
+    TRUE, "DACH", 0, TRUE },
+  /* Translators: the name of an example assignment rule of the demo data;
+   * the numbers are the shares of its three partners */
+  { N_("Iberia – 50/30/20"), "ES,PT", NULL, RELAIS_RULE_STRATEGY_WEIGHTED, 3, iberia_shares,
+    FALSE, "Iberia", 0, TRUE },
+  /* Translators: the name of an example assignment rule of the demo data */
+  { N_("North America"), "US,CA", NULL, RELAIS_RULE_STRATEGY_ROUND_ROBIN, 3, NULL,
+    TRUE, "North America", 0, FALSE },
+};
+
+static gint64
+query_id (RelaisDb    *db,
+          const char  *sql,
+          const char  *text,
+          GError     **error)
+{
+  g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, error);
+  GError *local_error = NULL;
+
+  if (st == NULL)
+    return -1;
+  if (text != NULL)
+    relais_statement_bind_text (st, 1, text);
+  if (!relais_statement_next (st, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return -1;
+        }
+      return 0;
+    }
+  return relais_statement_get_int64 (st, 0);
+}
+
+/* Returns: (transfer full): the rule @demo on the store's partners and
+ * queues, or %NULL (without @error) when no partner fits it. */
+static RelaisRoutingRule *
+demo_rule_new (RelaisDb        *db,
+               const DemoRule  *demo,
+               GError         **error)
+{
+  g_autoptr(RelaisRoutingRule) rule = relais_routing_rule_new (0, _(demo->name));
+  g_autoptr(RelaisStatement) st = NULL;
+  g_auto(GStrv) countries = g_strsplit (demo->countries, ",", -1);
+  g_autofree char *joined = g_strjoinv ("\",\"", countries);
+  g_autofree char *json = g_strdup_printf ("[\"%s\"]", joined);
+  GError *local_error = NULL;
+
+  /* Available partners of those countries, the oldest accounts first. */
+  st = relais_db_prepare (db,
+                          "SELECT id FROM partner WHERE active = 1 AND out_of_office_until IS NULL"
+                          " AND country IN (SELECT value FROM json_each (?1)) ORDER BY id LIMIT ?2",
+                          error);
+  if (st == NULL)
+    return NULL;
+  relais_statement_bind_text (st, 1, json);
+  relais_statement_bind_int64 (st, 2, demo->n_members);
+  while (relais_statement_next (st, &local_error))
+    relais_routing_rule_add_member (rule, RELAIS_ROUTING_TARGET_PARTNER, relais_statement_get_int64 (st, 0),
+                                    demo->shares != NULL ? demo->shares[rule->members->len] : 0);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (rule->members->len == 0)
+    return NULL;
+  /* Fewer partners than shares: the tiers' weights. */
+  if (demo->shares != NULL && rule->members->len < demo->n_members)
+    for (guint i = 0; i < rule->members->len; i++)
+      g_array_index (rule->members, RelaisRoutingMemberRef, i).share = 0;
+
+  relais_routing_rule_add_criterion (rule, RELAIS_RULE_FIELD_COUNTRY, RELAIS_RULE_OPERATOR_IS_ONE_OF, demo->countries);
+  if (demo->technologies != NULL)
+    relais_routing_rule_add_criterion (rule, RELAIS_RULE_FIELD_TECHNOLOGY, RELAIS_RULE_OPERATOR_IS_ONE_OF,
+                                       demo->technologies);
+  rule->strategy = demo->strategy;
+  rule->match_territory = demo->match_territory;
+  rule->reroute_after_s = demo->reroute_after_s;
+  rule->enabled = demo->enabled;
+  if (demo->fallback != NULL &&
+      (rule->fallback_queue_id = query_id (db, "SELECT id FROM queue WHERE name = ?1", demo->fallback, error)) < 0)
+    return NULL;
+  return g_steal_pointer (&rule);
+}
+
+/**
+ * relais_demo_add_rules:
+ * @db: a store with partners and no rule
+ * @error: return location for a #GError
+ *
+ * Adds the example assignment rules, in one transaction: on failure nothing
+ * is written. A rule whose countries have no available partner is left out.
+ */
+gboolean
+relais_demo_add_rules (RelaisDb  *db,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) relais_routing_rule_free);
+  gint64 n_rules;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+
+  n_rules = query_id (db, "SELECT count(*) FROM rule", NULL, error);
+  if (n_rules < 0)
+    return FALSE;
+  if (n_rules > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("The store “%s” already has assignment rules; the example rules only go into a store without rules."),
+                   relais_db_get_path (db));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_rules); i++)
+    {
+      GError *local_error = NULL;
+      RelaisRoutingRule *rule = demo_rule_new (db, &demo_rules[i], &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (rule != NULL)
+        g_ptr_array_add (rules, rule);
+    }
+  return relais_rule_store_create_all (db, rules, error);
 }

@@ -21,4 +21,11 @@ gboolean relais_demo_load (RelaisDb            *db,
                            gpointer             user_data,
                            GError             **error);
 
+/* Adds example assignment rules (src/core/relais-routing.h) built on the
+ * store's partners and queues: one of each strategy, by country, with
+ * fallback queues, a reroute delay, and one disabled. Only into a store
+ * that has partners and no rule yet; in one transaction. */
+gboolean relais_demo_add_rules (RelaisDb            *db,
+                                GError             **error);
+
 G_END_DECLS

@@ -453,6 +453,50 @@ relais_rule_store_create (RelaisDb           *db,
   return TRUE;
 }
 
+gboolean
+relais_rule_store_create_all (RelaisDb   *db,
+                              GPtrArray  *rules,
+                              GError    **error)
+{
+  g_autofree gint64 *old = NULL;   /* id and position of each, for a failure */
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
+  g_return_val_if_fail (rules != NULL, FALSE);
+
+  for (guint i = 0; i < rules->len; i++)
+    if (!relais_routing_rule_validate (g_ptr_array_index (rules, i), error))
+      return FALSE;
+
+  old = g_new (gint64, 2 * rules->len + 1);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      RelaisRoutingRule *rule = g_ptr_array_index (rules, i);
+
+      old[2 * i] = rule->id;
+      old[2 * i + 1] = rule->position;
+    }
+
+  if (!relais_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < rules->len && ok; i++)
+    ok = create_in_transaction (db, g_ptr_array_index (rules, i), error);
+  if (!ok)
+    relais_db_rollback (db);
+  else
+    ok = relais_db_commit (db, error);
+
+  if (!ok)
+    for (guint i = 0; i < rules->len; i++)
+      {
+        RelaisRoutingRule *rule = g_ptr_array_index (rules, i);
+
+        rule->id = old[2 * i];
+        rule->position = old[2 * i + 1];
+      }
+  return ok;
+}
+
 static gboolean
 update_in_transaction (RelaisDb                *db,
                        const RelaisRoutingRule *rule,

@@ -39,6 +39,12 @@ RelaisRoutingRule *relais_rule_store_get (RelaisDb                *db,
 gboolean   relais_rule_store_create      (RelaisDb                *db,
                                           RelaisRoutingRule       *rule,
                                           GError                 **error);
+/* Writes @rules (element-type RelaisRoutingRule), each validated, as new
+ * rules after the others in their order, in one transaction: all or none.
+ * Sets the id and position of each; on failure they are left as they were. */
+gboolean   relais_rule_store_create_all  (RelaisDb                *db,
+                                          GPtrArray               *rules,
+                                          GError                 **error);
 /* Writes the fields, criteria and members of @rule (validated) over the
  * stored rule @rule->id. Its position and rotation are kept: rotation counts
  * are data that only the routing runs change. */

@@ -20,6 +20,15 @@ dump
 shows "2000 leads"
 grep -q 'text="Load Demo Data?"' "$work/dump.txt" && fail "the dialog stayed open"
 [ "$(sqlite3 "$db" 'SELECT count(*) FROM lead')" = 2000 ] || fail "the store does not hold the demo leads"
+# The example rules came with it, and the Rules section (Alt+6) lists them.
+[ "$(sqlite3 "$db" 'SELECT count(*) FROM rule')" = 5 ] || fail "the store does not hold the example rules"
+xdotool key alt+6
+sleep 0.8
+dump
+shows "France – Security and Cloud"
+shows "Iberia – 50/30/20"
+shows "5 rules, 4 enabled"
+shot.sh "$RELAIS_SCREENSHOT_DIR/first-start-rules-en.png"
 quit_app
 
 # A damaged store: the app says so in a dialog and quits when asked, leaving the
