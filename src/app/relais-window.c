@@ -20,6 +20,7 @@
 #include "relais-reassigner.h"
 #include "relais-rule-list.h"
 #include "relais-test-hooks.h"
+#include "relais-toast.h"
 #include "relais-util.h"
 
 struct _RelaisWindow
@@ -174,7 +175,7 @@ static void
 lead_detail_toast_cb (RelaisWindow *self,
                       const char   *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, relais_toast_new (message));
 }
 
 static void
@@ -222,7 +223,7 @@ show_toast_action_cb (GtkWidget  *widget,
 {
   RelaisWindow *self = RELAIS_WINDOW (widget);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (g_variant_get_string (parameter, NULL)));
+  adw_toast_overlay_add_toast (self->toast_overlay, relais_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -251,7 +252,7 @@ import_dialog_imported_cb (RelaisWindow       *self,
       message = g_steal_pointer (&both);
       relais_assign_panel_reload (self->assign_panel, relais_db_get_path (relais_application_get_db (app)));
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, relais_toast_new (message));
   if (route_error != NULL)
     {
       /* Translators: %s says why (an error message); the leads were imported */
@@ -319,7 +320,7 @@ assign_selected_to (RelaisWindow     *self,
   if (ids->len == 0)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select the leads to assign first.")));
+                                   relais_toast_new (_("Select the leads to assign first.")));
       return;
     }
   relais_reassigner_assign (self->reassigner, ids, target, notify);
@@ -354,7 +355,7 @@ assign_to_action_cb (GtkWidget  *widget,
   if (ids->len == 0)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select the leads to assign first.")));
+                                   relais_toast_new (_("Select the leads to assign first.")));
       return;
     }
 
@@ -376,7 +377,7 @@ route_selection_action_cb (GtkWidget  *widget,
   if (ids->len == 0)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select the leads to route first.")));
+                                   relais_toast_new (_("Select the leads to route first.")));
       return;
     }
   select_section (self, "rules");
@@ -712,7 +713,7 @@ relais_window_show_message (RelaisWindow *self,
 {
   g_return_if_fail (RELAIS_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, relais_toast_new (message));
 }
 
 void
@@ -723,7 +724,7 @@ relais_window_show_error (RelaisWindow *self,
 
   g_return_if_fail (RELAIS_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  toast = relais_toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

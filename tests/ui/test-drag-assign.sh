@@ -19,7 +19,8 @@ sqlite3 "$db" "UPDATE lead SET status = 'new', partner_id = NULL, rep_id = NULL,
                assigned_at = NULL, accepted_at = NULL WHERE id IN ($l1, $l2, $l3, $l4)"
 partner=$(sqlite3 "$db" "SELECT id FROM partner WHERE active = 1 AND out_of_office_until IS NULL ORDER BY id LIMIT 1")
 [ -n "$partner" ] || fail "the demo has no available partner"
-sqlite3 "$db" "UPDATE partner SET capacity = 1000 WHERE id = $partner"
+# An ampersand in the name: the toast and the rows must show it as it is.
+sqlite3 "$db" "UPDATE partner SET capacity = 1000, name = name || ' & Fils' WHERE id = $partner"
 pname=$(sqlite3 "$db" "SELECT name FROM partner WHERE id = $partner")
 name_of() { sqlite3 "$db" "SELECT first_name || ' ' || last_name FROM lead WHERE id = $1"; }
 

@@ -28,7 +28,7 @@ set -- $(sqlite3 "$db" "SELECT id FROM partner WHERE active = 1 AND out_of_offic
 [ $# = 3 ] || fail "the demo store has fewer than three available partners"
 p1=$1 p2=$2 p3=$3
 sqlite3 "$db" "UPDATE partner SET name = 'Alpha Routage SARL', capacity = 100000 WHERE id = $p1;
-               UPDATE partner SET name = 'Bêta Réseaux SA', capacity = 100000 WHERE id = $p2;"
+               UPDATE partner SET name = 'Bêta & Réseaux SA', capacity = 100000 WHERE id = $p2;"
 
 # A rule that matches nobody is already there: the new one goes after it,
 # and must be moved first.
@@ -125,7 +125,7 @@ xdotool key Return
 sleep 0.4
 dump
 shows "Alpha Routage SARL"
-shows "Bêta Réseaux SA"
+shows "Bêta & Réseaux SA"
 # The whole screen: the editor is a window of its own.
 shot.sh "$RELAIS_SCREENSHOT_DIR/rules-editor.png"
 xdotool key ctrl+s
@@ -178,7 +178,7 @@ wait_shows "Where $n_unassigned unassigned leads would go" 30
 shot.sh "$RELAIS_SCREENSHOT_DIR/rules-preview.png" "$wid"
 shows "$n_match"
 shows "Unassigned ($n_left)"
-a=$(bar_count "Alpha Routage SARL"); b=$(bar_count "Bêta Réseaux SA")
+a=$(bar_count "Alpha Routage SARL"); b=$(bar_count "Bêta & Réseaux SA")
 [ -n "$a" ] && [ -n "$b" ] || fail "the chart does not show both partners"
 { [ "$a" = "$half_hi" ] && [ "$b" = "$half_lo" ]; } || { [ "$a" = "$half_lo" ] && [ "$b" = "$half_hi" ]; } \
   || fail "the chart shows $a and $b, not a round-robin of $n_match leads"

@@ -129,7 +129,8 @@ relais_assign_item_dup_subtitle (RelaisAssignItem *self)
         g_autofree char *open = relais_format_count (info->open_leads);
         g_autofree char *capacity = relais_format_count (info->capacity);
 
-        /* Translators: under a partner's name in the assignment panel; %1$s open leads it holds, %2$s how many it takes */
+        /* Translators: under a partner's name in the assignment panel; %1$s open leads it holds, %2$s how many
+         * it takes: the plural follows %2$s ("12 of 1 open lead", "1 of 50 open leads") */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s of %2$s open lead", "%1$s of %2$s open leads",
                                              (gulong) info->capacity),
                                 open, capacity);

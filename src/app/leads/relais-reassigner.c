@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "relais-lead-assign.h"
+#include "relais-toast.h"
 #include "relais-util.h"
 
 struct _RelaisReassigner
@@ -163,7 +164,7 @@ assign_done_cb (GObject      *source,
 
   forget_undo (self);
 
-  toast = adw_toast_new (title->str);
+  toast = relais_toast_new (title->str);
   if (done.journal_id != 0)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
@@ -361,7 +362,7 @@ undo_done_cb (GObject      *source,
                                                conflicts),
                                   changed);
         }
-      show_toast (self, adw_toast_new (title->str));
+      show_toast (self, relais_toast_new (title->str));
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0, undoing->ids);
     }
 

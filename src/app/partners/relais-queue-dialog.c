@@ -25,6 +25,7 @@
 #include "relais-partner-changes.h"
 #include "relais-partner-rules.h"
 #include "relais-search.h"
+#include "relais-toast.h"
 #include "relais-util.h"
 
 struct _RelaisQueueDialog
@@ -74,7 +75,7 @@ static void
 toast (RelaisQueueDialog *self,
        const char        *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, relais_toast_new (message));
 }
 
 static void

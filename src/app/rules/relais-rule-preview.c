@@ -26,6 +26,7 @@
 #include "relais-lead-store.h"
 #include "relais-preview-item.h"
 #include "relais-rule-store.h"
+#include "relais-toast.h"
 #include "relais-util.h"
 
 struct _RelaisRulePreview
@@ -583,7 +584,7 @@ undo_done_cb (GObject      *source,
                                                conflicts),
                                   changed);
         }
-      show_toast (self, adw_toast_new (title->str));
+      show_toast (self, relais_toast_new (title->str));
     }
   g_signal_emit (self, signals[LEADS_CHANGED], 0);
 }
@@ -668,7 +669,7 @@ apply_done_cb (GObject      *source,
   else
     title = g_strdup (_("No lead was assigned: they changed since the preview."));
 
-  toast = adw_toast_new (title);
+  toast = relais_toast_new (title);
   if (done.journal_id != 0)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
