@@ -426,28 +426,21 @@ static const DemoRule demo_rules[] = {
     TRUE, "North America", 0, FALSE },
 };
 
+/* The one number @sql gives (with @text as ?1, if any); -1 on failure. */
 static gint64
-query_id (RelaisDb    *db,
-          const char  *sql,
-          const char  *text,
-          GError     **error)
+query_int64 (RelaisDb    *db,
+             const char  *sql,
+             const char  *text,
+             GError     **error)
 {
   g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, error);
-  GError *local_error = NULL;
 
   if (st == NULL)
     return -1;
   if (text != NULL)
     relais_statement_bind_text (st, 1, text);
-  if (!relais_statement_next (st, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return -1;
-        }
-      return 0;
-    }
+  if (!relais_statement_next_row (st, error))
+    return -1;
   return relais_statement_get_int64 (st, 0);
 }
 
@@ -498,7 +491,8 @@ demo_rule_new (RelaisDb        *db,
   rule->reroute_after_s = demo->reroute_after_s;
   rule->enabled = demo->enabled;
   if (demo->fallback != NULL &&
-      (rule->fallback_queue_id = query_id (db, "SELECT id FROM queue WHERE name = ?1", demo->fallback, error)) < 0)
+      (rule->fallback_queue_id = query_int64 (db, "SELECT coalesce ((SELECT id FROM queue WHERE name = ?1), 0)",
+                                              demo->fallback, error)) < 0)
     return NULL;
   return g_steal_pointer (&rule);
 }
@@ -520,7 +514,7 @@ relais_demo_add_rules (RelaisDb  *db,
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
-  n_rules = query_id (db, "SELECT count(*) FROM rule", NULL, error);
+  n_rules = query_int64 (db, "SELECT count(*) FROM rule", NULL, error);
   if (n_rules < 0)
     return FALSE;
   if (n_rules > 0)

@@ -344,7 +344,6 @@ assign_in_transaction (RelaisDb                 *db,
   gint64 now = g_get_real_time ();
   gint64 journal_id;
   gint64 n_distinct, n_found, n_movable;
-  GError *local_error = NULL;
   sqlite3 *handle = relais_db_get_handle (db);
 
   if (!load_target (db, target, &info, error))
@@ -380,13 +379,8 @@ assign_in_transaction (RelaisDb                 *db,
     return FALSE;
   relais_statement_bind_text (st, 1, ids_json);
   bind_statuses (st, relais_lead_status_can_reassign, 2);
-  if (!relais_statement_next (st, &local_error))
-    {
-      if (local_error == NULL)
-        g_set_error_literal (&local_error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED, "no row");
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!relais_statement_next_row (st, error))
+    return FALSE;
   n_distinct = relais_statement_get_int64 (st, 0);
   n_found = relais_statement_get_int64 (st, 1);
   n_movable = relais_statement_get_int64 (st, 2);

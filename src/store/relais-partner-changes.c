@@ -317,21 +317,14 @@ count_rows (RelaisDb    *db,
             GError     **error)
 {
   g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, error);
-  GError *local_error = NULL;
   gint64 n;
 
   if (st == NULL)
     return -1;
 
   relais_statement_bind_int64 (st, 1, id);
-  if (!relais_statement_next (st, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, local_error);
-      else
-        g_set_error_literal (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED, "count(*) gave no row");
-      return -1;
-    }
+  if (!relais_statement_next_row (st, error))
+    return -1;
   n = relais_statement_get_int64 (st, 0);
   relais_statement_reset (st);
   return n;

@@ -1347,18 +1347,9 @@ query_int64 (RelaisDb    *db,
              GError     **error)
 {
   g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, error);
-  GError *local_error = NULL;
 
-  if (st == NULL)
+  if (st == NULL || !relais_statement_next_row (st, error))
     return -1;
-  if (!relais_statement_next (st, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, local_error);
-      else
-        g_set_error_literal (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED, "no row");
-      return -1;
-    }
   return relais_statement_get_int64 (st, 0);
 }
 

@@ -143,6 +143,20 @@ relais_statement_next (RelaisStatement  *self,
 }
 
 gboolean
+relais_statement_next_row (RelaisStatement  *self,
+                           GError          **error)
+{
+  GError *local_error = NULL;
+
+  if (relais_statement_next (self, &local_error))
+    return TRUE;
+  if (local_error == NULL)
+    g_set_error_literal (&local_error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED, "the statement gave no row");
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+gboolean
 relais_statement_execute (RelaisStatement  *self,
                           GError          **error)
 {

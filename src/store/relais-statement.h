@@ -50,6 +50,10 @@ void             relais_statement_bind_texts   (RelaisStatement  *self,
  * only a failure sets @error. */
 gboolean         relais_statement_next         (RelaisStatement  *self,
                                                 GError          **error);
+/* Steps once, for a statement that always gives a row (an aggregate, a
+ * count): FALSE with @error set on failure, and when there was no row. */
+gboolean         relais_statement_next_row     (RelaisStatement  *self,
+                                                GError          **error);
 /* Steps until the statement is done, then resets it. */
 gboolean         relais_statement_execute      (RelaisStatement  *self,
                                                 GError          **error);
