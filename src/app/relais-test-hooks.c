@@ -214,6 +214,11 @@ relais_test_hooks_watch_window (GtkWindow *window)
   if (!relais_test_hooks_enabled () && g_getenv ("RELAIS_REPORT_FIRST_FRAME") == NULL)
     return;
 
+  /* RELAIS_TEST_DIRECTION=rtl lays the window out right to left. A locale
+   * alone does not while Relais has no right-to-left translation: GLib then
+   * keeps GTK's own strings untranslated, "default:LTR" among them. */
+  if (relais_test_hooks_enabled () && g_strcmp0 (g_getenv ("RELAIS_TEST_DIRECTION"), "rtl") == 0)
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), NULL);
 }
 

@@ -53,4 +53,20 @@ for label in "Vue d’ensemble" Pistes "Clients potentiels" Transactions Partena
 shows "300 pistes"
 shot.sh "$RELAIS_SCREENSHOT_DIR/leads-fr.png" "$wid"
 quit_app
+# Right to left (as in Arabic or Hebrew): the list starts at its first
+# columns, now at its right end: the Name header lies inside the list.
+start_app LANGUAGE=en RELAIS_TEST_DIRECTION=rtl "$RELAIS" --db "$db"
+wid=$(wait-window.sh '^Relais$' 20) || fail "no window (rtl)"
+wait_for FIRST-FRAME
+sleep 0.5
+dump
+shows "$newest"
+geometry() { echo "$1" | sed -n 's/.* x=\([0-9-]*\) y=[0-9-]* w=\([0-9]*\) h=.*/\1 \2/p'; }
+set -- $(geometry "$(grep -v ' unmapped' "$work/dump.txt" | grep -m1 'GtkColumnView ')")
+list_x=$1 list_w=$2
+set -- $(geometry "$(grep -v ' unmapped' "$work/dump.txt" | grep -m1 -F 'text="Name"')")
+[ -n "${1:-}" ] && [ "$1" -ge "$list_x" ] && [ $(($1 + $2)) -le $((list_x + list_w)) ] \
+  || fail "right to left, the Name column is outside the list (header at x=${1:-?}, list from $list_x, $list_w wide)"
+shot.sh "$RELAIS_SCREENSHOT_DIR/leads-rtl.png" "$wid"
+quit_app
 echo "ok"

@@ -1047,6 +1047,10 @@ relais_lead_detail_init (RelaisLeadDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* A phone number reads left to right in every language: "+34 621 706 630",
+   * not "621 706 630 34+" in a right-to-left window. */
+  gtk_widget_set_direction (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->phone_row))), GTK_TEXT_DIR_LTR);
+
   /* Item i of each list is value i of its enumeration (see dup_edited()). */
   for (int i = 0; i < RELAIS_LEAD_N_KINDS; i++)
     gtk_string_list_append (kinds, relais_enum_label (&relais_lead_kind_info, i));

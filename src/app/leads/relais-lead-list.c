@@ -56,6 +56,12 @@ struct _RelaisLeadList
 
   /* Sorting by a click on a column header (see sort_from_columns()). */
   GtkColumnViewColumn *sort_probe_column;
+
+  /* Right to left, the list stays scrolled to its first columns until the
+   * user scrolls sideways (see hadjustment_changed_cb()). */
+  gboolean            h_at_start;
+  gboolean            h_pinning;
+  guint               pin_source;
 };
 
 G_DEFINE_FINAL_TYPE (RelaisLeadList, relais_lead_list, GTK_TYPE_WIDGET)
@@ -1005,6 +1011,9 @@ relais_lead_list_dispose (GObject *object)
 
   if (self->query != NULL)
     g_signal_handlers_disconnect_by_data (self->query, self);
+  if (self->column_view != NULL && gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)) != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)), self);
+  g_clear_handle_id (&self->pin_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RELAIS_TYPE_LEAD_LIST);
   g_clear_object (&self->model);
   g_clear_object (&self->query);
@@ -1103,13 +1112,60 @@ sort_label_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
 }
 
+/* Right to left, the columns run from the right end of the list's
+ * horizontal range, but GTK 4.8 starts that range at its left end: the name
+ * and company would be off screen, and the last columns shown. Until the
+ * user scrolls sideways, the list goes back to the right end whenever its
+ * width changes: after the allocation that changed it (a value set during
+ * one is not laid out until the next). */
+static gboolean
+pin_to_start_cb (gpointer user_data)
+{
+  RelaisLeadList *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+
+  self->pin_source = 0;
+  self->h_pinning = TRUE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  self->h_pinning = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hadjustment_changed_cb (GtkAdjustment  *adjustment,
+                        RelaisLeadList *self)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self->column_view)) == GTK_TEXT_DIR_RTL && self->h_at_start &&
+      self->pin_source == 0)
+    self->pin_source = g_idle_add (pin_to_start_cb, self);
+}
+
+static void
+hadjustment_value_changed_cb (GtkAdjustment  *adjustment,
+                              RelaisLeadList *self)
+{
+  if (self->h_pinning)
+    return;
+  self->h_at_start = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+                     >= gtk_adjustment_get_upper (adjustment) - 1;
+}
+
 static void
 relais_lead_list_init (RelaisLeadList *self)
 {
+  GtkAdjustment *hadjustment;
   g_autoptr(GPtrArray) sort_labels = g_ptr_array_new ();
   g_autoptr(GtkStringList) sorts = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  self->h_at_start = TRUE;
+  if (hadjustment != NULL)
+    {
+      g_signal_connect_object (hadjustment, "changed", G_CALLBACK (hadjustment_changed_cb), self, 0);
+      g_signal_connect_object (hadjustment, "value-changed", G_CALLBACK (hadjustment_value_changed_cb), self, 0);
+    }
 
   self->query = relais_lead_query_new ();
   g_signal_connect_swapped (self->query, "changed", G_CALLBACK (query_changed_cb), self);

@@ -222,6 +222,10 @@ relais_contact_dialog_init (RelaisContactDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* A phone number reads left to right in every language (see the lead
+   * detail). */
+  gtk_widget_set_direction (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->phone_row))), GTK_TEXT_DIR_LTR);
+
   /* Item i of the list is role i (see dup_edited()). */
   for (int i = 0; i < RELAIS_CONTACT_N_ROLES; i++)
     gtk_string_list_append (roles, relais_enum_label (&relais_contact_role_info, i));
