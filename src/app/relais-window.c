@@ -20,7 +20,7 @@
 #include "relais-reassigner.h"
 #include "relais-rule-list.h"
 #include "relais-test-hooks.h"
-#include "relais-toast.h"
+#include "relais-text.h"
 #include "relais-util.h"
 
 struct _RelaisWindow

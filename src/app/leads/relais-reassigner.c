@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "relais-lead-assign.h"
-#include "relais-toast.h"
+#include "relais-text.h"
 #include "relais-util.h"
 
 struct _RelaisReassigner

@@ -23,6 +23,7 @@
 #include "relais-partner-store.h"
 #include "relais-queue-dialog.h"
 #include "relais-search.h"
+#include "relais-text.h"
 #include "relais-util.h"
 
 struct _RelaisPartnerList
@@ -69,7 +70,7 @@ load_text_cb (gpointer user_data,
   g_autofree char *max = relais_format_count (capacity);
 
   /* Translators: a partner's open leads out of its capacity: "12 / 50" */
-  return g_strdup_printf (_("%1$s / %2$s"), open, max);
+  return relais_text_isolate (g_strdup_printf (_("%1$s / %2$s"), open, max));
 }
 
 static char *

@@ -25,7 +25,7 @@
 #include "relais-partner-changes.h"
 #include "relais-partner-rules.h"
 #include "relais-search.h"
-#include "relais-toast.h"
+#include "relais-text.h"
 #include "relais-util.h"
 
 struct _RelaisQueueDialog

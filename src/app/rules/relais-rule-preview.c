@@ -26,7 +26,7 @@
 #include "relais-lead-store.h"
 #include "relais-preview-item.h"
 #include "relais-rule-store.h"
-#include "relais-toast.h"
+#include "relais-text.h"
 #include "relais-util.h"
 
 struct _RelaisRulePreview
@@ -387,7 +387,7 @@ show_result (RelaisRulePreview *self)
       const char *name = share->name ? share->name : "";
 
       /* Translators: beside a bar of the preview chart: %1$s leads, %2$s their part of all ("12 %") */
-      detail = g_strdup_printf (_("%1$s · %2$s"), count, percent);
+      detail = relais_text_isolate (g_strdup_printf (_("%1$s · %2$s"), count, percent));
       if (share->kind == RELAIS_ROUTING_TARGET_QUEUE)
         /* Translators: accessible name of a bar of the preview chart: %1$s is a queue, %2$s a formatted count, %3$s a percentage */
         accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Queue %1$s: %2$s lead, %3$s", "Queue %1$s: %2$s leads, %3$s",
