@@ -175,7 +175,7 @@ static void
 lead_detail_toast_cb (RelaisWindow *self,
                       const char   *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, relais_toast_new (message));
+  relais_window_show_message (self, message);
 }
 
 static void
@@ -223,7 +223,7 @@ show_toast_action_cb (GtkWidget  *widget,
 {
   RelaisWindow *self = RELAIS_WINDOW (widget);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, relais_toast_new (g_variant_get_string (parameter, NULL)));
+  relais_window_show_message (self, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -252,7 +252,7 @@ import_dialog_imported_cb (RelaisWindow       *self,
       message = g_steal_pointer (&both);
       relais_assign_panel_reload (self->assign_panel, relais_db_get_path (relais_application_get_db (app)));
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, relais_toast_new (message));
+  relais_window_show_message (self, message);
   if (route_error != NULL)
     {
       /* Translators: %s says why (an error message); the leads were imported */
@@ -319,8 +319,7 @@ assign_selected_to (RelaisWindow     *self,
 
   if (ids->len == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   relais_toast_new (_("Select the leads to assign first.")));
+      relais_window_show_message (self, _("Select the leads to assign first."));
       return;
     }
   relais_reassigner_assign (self->reassigner, ids, target, notify);
@@ -354,8 +353,7 @@ assign_to_action_cb (GtkWidget  *widget,
   ids = relais_lead_list_dup_selected_ids (self->lead_list);
   if (ids->len == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   relais_toast_new (_("Select the leads to assign first.")));
+      relais_window_show_message (self, _("Select the leads to assign first."));
       return;
     }
 
@@ -376,8 +374,7 @@ route_selection_action_cb (GtkWidget  *widget,
 
   if (ids->len == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   relais_toast_new (_("Select the leads to route first.")));
+      relais_window_show_message (self, _("Select the leads to route first."));
       return;
     }
   select_section (self, "rules");

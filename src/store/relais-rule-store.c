@@ -425,32 +425,13 @@ relais_rule_store_create (RelaisDb           *db,
                           RelaisRoutingRule  *rule,
                           GError            **error)
 {
-  gint64 old_id, old_position;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
   g_return_val_if_fail (rule != NULL, FALSE);
 
-  if (!relais_routing_rule_validate (rule, error))
-    return FALSE;
-
-  old_id = rule->id;
-  old_position = rule->position;
-  if (!relais_db_begin (db, error))
-    return FALSE;
-  if (!create_in_transaction (db, rule, error))
-    {
-      relais_db_rollback (db);
-      rule->id = old_id;
-      rule->position = old_position;
-      return FALSE;
-    }
-  if (!relais_db_commit (db, error))
-    {
-      rule->id = old_id;
-      rule->position = old_position;
-      return FALSE;
-    }
-  return TRUE;
+  g_ptr_array_add (one, rule);
+  return relais_rule_store_create_all (db, one, error);
 }
 
 gboolean
@@ -458,23 +439,21 @@ relais_rule_store_create_all (RelaisDb   *db,
                               GPtrArray  *rules,
                               GError    **error)
 {
-  g_autofree gint64 *old = NULL;   /* id and position of each, for a failure */
+  g_autoptr(GArray) old = NULL;   /* the id and position of each, given back on failure */
   gboolean ok = TRUE;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
   g_return_val_if_fail (rules != NULL, FALSE);
 
-  for (guint i = 0; i < rules->len; i++)
-    if (!relais_routing_rule_validate (g_ptr_array_index (rules, i), error))
-      return FALSE;
-
-  old = g_new (gint64, 2 * rules->len + 1);
+  old = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 2 * rules->len);
   for (guint i = 0; i < rules->len; i++)
     {
       RelaisRoutingRule *rule = g_ptr_array_index (rules, i);
 
-      old[2 * i] = rule->id;
-      old[2 * i + 1] = rule->position;
+      if (!relais_routing_rule_validate (rule, error))
+        return FALSE;
+      g_array_append_val (old, rule->id);
+      g_array_append_val (old, rule->position);
     }
 
   if (!relais_db_begin (db, error))
@@ -491,8 +470,8 @@ relais_rule_store_create_all (RelaisDb   *db,
       {
         RelaisRoutingRule *rule = g_ptr_array_index (rules, i);
 
-        rule->id = old[2 * i];
-        rule->position = old[2 * i + 1];
+        rule->id = g_array_index (old, gint64, 2 * i);
+        rule->position = g_array_index (old, gint64, 2 * i + 1);
       }
   return ok;
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "relais-partner-store.h"
+#include "relais-text.h"
 
 struct _RelaisMoveLeadsDialog
 {
@@ -71,25 +72,6 @@ partner_chosen_cb (RelaisMoveLeadsDialog *self)
   update_response (self);
 }
 
-/* A label's tooltip is its whole text, asked for when the pointer rests on
- * it: set at each bind, it made GTK ask the X server where the pointer was
- * for every row scrolled into a list of a thousand partners. */
-static gboolean
-label_query_tooltip_cb (GtkWidget  *label,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard,
-                        GtkTooltip *tooltip,
-                        gpointer    user_data)
-{
-  const char *text = gtk_label_get_label (GTK_LABEL (label));
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 /* The button of a list shows a long name shortened; its popup, in full. */
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
@@ -105,8 +87,7 @@ setup_label_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
       gtk_label_set_width_chars (GTK_LABEL (label), 10);
     }
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
+  relais_label_add_text_tooltip (GTK_LABEL (label));
   gtk_list_item_set_child (item, label);
 }
 

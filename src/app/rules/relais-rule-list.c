@@ -23,6 +23,7 @@
 #include "relais-rule-item.h"
 #include "relais-rule-preview.h"
 #include "relais-rule-store.h"
+#include "relais-text.h"
 #include "relais-util.h"
 
 struct _RelaisRuleList
@@ -407,6 +408,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_lines (GTK_LABEL (criteria), 2);
   gtk_label_set_ellipsize (GTK_LABEL (criteria), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (criteria, "caption");
+  relais_label_add_text_tooltip (GTK_LABEL (criteria));
   gtk_label_set_xalign (GTK_LABEL (pool), 0);
   gtk_label_set_ellipsize (GTK_LABEL (pool), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (pool, "caption");
@@ -511,7 +513,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (name), rule->name);
   gtk_label_set_label (GTK_LABEL (criteria), relais_rule_item_get_criteria (item));
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "pool"), relais_rule_item_get_pool (item));
-  gtk_widget_set_tooltip_text (criteria, relais_rule_item_get_criteria (item));
 
   /* A disabled rule is greyed out, its switch still within reach. */
   if (rule->enabled)

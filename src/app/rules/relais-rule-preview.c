@@ -169,6 +169,7 @@ setup_share_cb (GtkSignalListItemFactory *factory,
   /* Every name takes the same room, so that the bars start at one line. */
   gtk_label_set_width_chars (GTK_LABEL (name), 22);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 22);
+  relais_label_add_text_tooltip (GTK_LABEL (name));
 
   /* One colour whatever the length: the offsets would turn short bars orange. */
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
@@ -205,7 +206,6 @@ bind_share_cb (GtkSignalListItemFactory *factory,
 
   gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"), relais_preview_item_get_icon_name (item));
   gtk_label_set_label (GTK_LABEL (name), relais_preview_item_get_title (item));
-  gtk_widget_set_tooltip_text (name, relais_preview_item_get_title (item));
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "count"), relais_preview_item_get_detail (item));
   gtk_level_bar_set_max_value (bar, MAX (relais_preview_item_get_max (item), 1));
   gtk_level_bar_set_value (bar, relais_preview_item_get_value (item));
