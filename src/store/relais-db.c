@@ -36,6 +36,7 @@ static const Migration migrations[] = {
   { 2, "/io/github/relais/Relais/store/relais-schema-v2.sql" },
   { 3, "/io/github/relais/Relais/store/relais-schema-v3.sql" },
   { 4, "/io/github/relais/Relais/store/relais-schema-v4.sql" },
+  { 5, "/io/github/relais/Relais/store/relais-schema-v5.sql" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELAIS_DB_SCHEMA_VERSION);
