@@ -5,7 +5,7 @@ cli=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export LC_ALL=C.UTF-8 LANGUAGE=en
-fail() { echo "FAIL: $*"; exit 1; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$cli" demo --db "$work/a.db" --leads 1500 --partners 15 --seed 9 >"$work/out" 2>&1 || fail "demo failed: $(cat "$work/out")"
 grep -q 'Wrote 1500 leads and 15 partners' "$work/out" || fail "demo did not say what it wrote: $(cat "$work/out")"
@@ -46,4 +46,37 @@ if "$cli" export --db "$work/a.db" --status bogus -o "$work/x.csv" >"$work/out" 
 # French messages.
 LANGUAGE=fr "$cli" info --db "$work/a.db" >"$work/info-fr" || fail "info (fr) failed"
 grep -qx '1500 pistes' "$work/info-fr" || fail "info is not translated: $(cat "$work/info-fr")"
+
+# assign: the demo's rules route its unassigned leads. --dry-run prints the
+# distribution and writes nothing; the run itself writes what it printed.
+"$cli" assign --help | grep -q 'relais-cli assign \[OPTION' || fail "assign --help does not name the command"
+"$cli" demo --db "$work/r.db" --leads 1200 --partners 15 --seed 5 --rules >"$work/out" 2>&1 || fail "demo --rules failed: $(cat "$work/out")"
+unassigned="status = 'new' AND partner_id IS NULL AND rep_id IS NULL AND queue_id IS NULL"
+n_unassigned=$(sqlite3 "$work/r.db" "SELECT count(*) FROM lead WHERE $unassigned")
+state() { sqlite3 "$work/r.db" "SELECT id, status, partner_id, rep_id, queue_id, rule_id FROM lead ORDER BY id; SELECT rotation FROM rule ORDER BY id"; }
+state >"$work/before"
+# Sums the counts of the distribution (the lines under the first one) and
+# checks that the counts and shares stand in one column: every line as
+# wide on screen (wc -m counts characters in a UTF-8 locale).
+check_distribution() {
+  [ "$(tail -n +2 "$1" | grep -c '^  ')" -ge 2 ] || fail "no distribution in: $(cat "$1")"
+  widths=$(grep '^  ' "$1" | while IFS= read -r line; do printf '%s' "$line" | wc -m; done | sort -u | wc -l)
+  [ "$widths" = 1 ] || fail "the distribution's numbers are not in one column: $(cat "$1")"
+  grep '^  ' "$1" | sed 's/ *[0-9][0-9]*[.,][0-9] %$//' | awk '{ s += $NF } END { print s }'
+}
+"$cli" assign --dry-run --db "$work/r.db" >"$work/out" 2>&1 || fail "assign --dry-run failed: $(cat "$work/out")"
+head -n1 "$work/out" | grep -qx "Where $n_unassigned unassigned leads would go:" || fail "assign --dry-run does not count the unassigned leads: $(cat "$work/out")"
+[ "$(check_distribution "$work/out")" = "$n_unassigned" ] || fail "the distribution does not add up to $n_unassigned: $(cat "$work/out")"
+grep -qx 'Nothing was written (--dry-run).' "$work/out" || fail "assign --dry-run does not say it wrote nothing"
+state | cmp -s - "$work/before" || fail "assign --dry-run changed the store"
+# In French, "Non affectées : Aucune règle ne lui correspond" is longer than
+# the 40 columns names get: the numbers move with it, every line alike.
+LANGUAGE=fr "$cli" assign --dry-run --db "$work/r.db" >"$work/out-fr" 2>&1 || fail "assign --dry-run (fr) failed"
+head -n1 "$work/out-fr" | grep -q "pistes non affectées" || fail "assign is not translated: $(cat "$work/out-fr")"
+check_distribution "$work/out-fr" >/dev/null
+"$cli" assign --db "$work/r.db" >"$work/out" 2>&1 || fail "assign failed: $(cat "$work/out")"
+head -n1 "$work/out" | grep -qx "Where $n_unassigned unassigned leads went:" || fail "assign does not say what it routed: $(cat "$work/out")"
+n_printed=$(grep '^  ' "$work/out" | grep -v '^  Unassigned: ' | sed 's/ *[0-9][0-9]*[.,][0-9] %$//' | awk '{ s += $NF } END { print s + 0 }')
+n_routed=$(sqlite3 "$work/r.db" "SELECT count(*) FROM lead WHERE rule_id IS NOT NULL AND NOT ($unassigned)")
+[ "$n_printed" -gt 0 ] && [ "$n_printed" = "$n_routed" ] || fail "assign printed $n_printed routed leads, the store has $n_routed: $(cat "$work/out")"
 echo "ok"

@@ -1380,6 +1380,28 @@ test_summary (void)
   g_assert_cmpint (g_array_index (summary->unassigned, RelaisRoutingUnassigned, 0).lead_id, ==, 6);
   g_assert_cmpint (g_array_index (summary->unassigned, RelaisRoutingUnassigned, 4).reason, ==,
                    RELAIS_ROUTING_REASON_NO_RULE_MATCHED);
+
+  /* With a fallback queue, the leads nobody can take go there: they count in
+   * the queue's share, not among the unassigned by reason (relais-cli
+   * assign printed them twice, its shares adding up past 100 %). The
+   * partners are full now. */
+  relais_routing_add_queue (routing, 7, "Backlog");
+  rule->fallback_queue_id = 7;
+  g_clear_pointer (&decisions, g_array_unref);
+  g_clear_pointer (&summary, relais_routing_summary_free);
+  decisions = relais_routing_route_batch (routing, leads, 10, NOW, RELAIS_ROUTING_FLAGS_NONE);
+  summary = relais_routing_summarize (routing, (RelaisRoutingDecision *) (gpointer) decisions->data, decisions->len);
+
+  g_assert_cmpuint (summary->n_assigned, ==, 0);
+  g_assert_cmpuint (summary->n_queued, ==, 8);
+  g_assert_cmpuint (summary->n_unassigned, ==, 2);
+  g_assert_cmpuint (summary->n_by_reason[RELAIS_ROUTING_REASON_NO_ELIGIBLE_MEMBER], ==, 0);
+  g_assert_cmpuint (summary->n_by_reason[RELAIS_ROUTING_REASON_NO_RULE_MATCHED], ==, 2);
+  g_assert_cmpuint (summary->shares->len, ==, 1);
+  share = &g_array_index (summary->shares, RelaisRoutingShare, 0);
+  g_assert_cmpint (share->kind, ==, RELAIS_ROUTING_TARGET_QUEUE);
+  g_assert_cmpint (share->id, ==, 7);
+  g_assert_cmpuint (share->n_leads, ==, 8);
 }
 
 static void

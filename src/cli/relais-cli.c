@@ -528,19 +528,56 @@ command_export (int    argc,
   return EXIT_SUCCESS;
 }
 
-/* Prints one line of the distribution: the name, then the count. */
-static void
-print_share (const char *name,
-             guint       n_leads,
-             guint       total)
+/* Columns @text takes in a terminal: a wide (East Asian) character two, a
+ * combining mark none. */
+static glong
+display_width (const char *text)
 {
-  g_autofree char *count = relais_format_count (n_leads);
+  glong width = 0;
 
-  glong width = g_utf8_strlen (name, -1);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
 
-  /* Padded by characters, not bytes: "Réseaux" lines up with "Networks". */
-  g_print ("  %s%*s %10s  %5.1f %%\n", name, (int) MAX (0, 40 - width), "", count,
-           total > 0 ? 100.0 * n_leads / total : 0.0);
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+typedef struct {
+  char  *name;
+  guint  n_leads;
+} Share;
+
+static void
+share_clear (gpointer data)
+{
+  g_free (((Share *) data)->name);
+}
+
+/* Prints the distribution, a line a target or reason: its name, then the
+ * count and the share, in columns as wide as the longest name (padded by
+ * columns on screen, not bytes: "Réseaux" lines up with "Networks", a long
+ * translation of "Unassigned: …" pushes the numbers, not one line). */
+static void
+print_shares (GArray *shares,
+              guint   total)
+{
+  glong name_width = 40;
+
+  for (guint i = 0; i < shares->len; i++)
+    name_width = MAX (name_width, display_width (g_array_index (shares, Share, i).name));
+
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const Share *share = &g_array_index (shares, Share, i);
+      g_autofree char *count = relais_format_count (share->n_leads);
+
+      g_print ("  %s%*s %10s  %5.1f %%\n", share->name, (int) (name_width - display_width (share->name)), "", count,
+               total > 0 ? 100.0 * share->n_leads / total : 0.0);
+    }
 }
 
 static int
@@ -553,6 +590,7 @@ command_assign (int    argc,
   g_autoptr(RelaisDb) db = NULL;
   g_autoptr(RelaisRoutingSummary) summary = NULL;
   g_autofree char *n_leads = NULL;
+  g_autoptr(GArray) shares = g_array_new (FALSE, FALSE, sizeof (Share));
   RelaisRuleApplyResult rerouted = { 0 }, routed = { 0 };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The store to use instead of the default one"), N_("PATH") },
@@ -605,29 +643,30 @@ command_assign (int    argc,
                : g_dngettext (GETTEXT_PACKAGE, "Where %s unassigned lead went:\n", "Where %s unassigned leads went:\n",
                               summary->n_leads),
                n_leads);
+      g_array_set_clear_func (shares, share_clear);
       for (guint i = 0; i < summary->shares->len; i++)
         {
           const RelaisRoutingShare *share = &g_array_index (summary->shares, RelaisRoutingShare, i);
-          g_autofree char *name = NULL;
+          Share line = { NULL, share->n_leads };
 
           if (share->kind == RELAIS_ROUTING_TARGET_QUEUE)
             /* Translators: relais-cli assign, a line of the distribution; %s is a queue */
-            name = g_strdup_printf (_("Queue “%s”"), share->name ? share->name : "");
+            line.name = g_strdup_printf (_("Queue “%s”"), share->name ? share->name : "");
           else
-            name = g_strdup (share->name ? share->name : "");
-          print_share (name, share->n_leads, summary->n_leads);
+            line.name = g_strdup (share->name ? share->name : "");
+          g_array_append_val (shares, line);
         }
       for (guint r = RELAIS_ROUTING_REASON_NONE + 1; r < RELAIS_ROUTING_N_REASONS; r++)
         {
-          guint n = summary->n_by_reason[r];
-          g_autofree char *name = NULL;
+          Share line = { NULL, summary->n_by_reason[r] };
 
-          if (n == 0)
+          if (line.n_leads == 0)
             continue;
           /* Translators: relais-cli assign, a line of the distribution; %s is why leads stay unassigned */
-          name = g_strdup_printf (_("Unassigned: %s"), relais_enum_label (&relais_routing_reason_info, r));
-          print_share (name, n, summary->n_leads);
+          line.name = g_strdup_printf (_("Unassigned: %s"), relais_enum_label (&relais_routing_reason_info, r));
+          g_array_append_val (shares, line);
         }
+      print_shares (shares, summary->n_leads);
     }
 
   if (dry_run)
@@ -687,7 +726,13 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       if (g_str_equal (argv[1], commands[i].name))
-        return commands[i].func (argc - 1, argv + 1);
+        {
+          g_autofree char *prgname = g_strconcat ("relais-cli ", commands[i].name, NULL);
+
+          /* "relais-cli assign --help" starts "Usage: relais-cli assign [OPTION…]". */
+          g_set_prgname (prgname);
+          return commands[i].func (argc - 1, argv + 1);
+        }
     }
 
   fprintf (stderr, _("Unknown command “%s”."), argv[1]);

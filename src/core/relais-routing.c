@@ -2076,11 +2076,11 @@ relais_routing_summarize (RelaisRouting               *self,
 
             summary->n_unassigned++;
             g_array_append_val (summary->unassigned, item);
+            if (d->reason < RELAIS_ROUTING_N_REASONS)
+              summary->n_by_reason[d->reason]++;
           }
           break;
         }
-      if (d->reason < RELAIS_ROUTING_N_REASONS)
-        summary->n_by_reason[d->reason]++;
     }
 
   g_array_sort (summary->shares, compare_shares);

@@ -492,7 +492,7 @@ typedef struct {
   guint   n_assigned;
   guint   n_queued;           /* QUEUED and FALLBACK */
   guint   n_unassigned;
-  guint   n_by_reason[RELAIS_ROUTING_N_REASONS];   /* fallbacks included */
+  guint   n_by_reason[RELAIS_ROUTING_N_REASONS];   /* the n_unassigned by reason (a fallback is queued) */
   GArray *shares;             /* (element-type RelaisRoutingShare): most leads first */
   GArray *unassigned;         /* (element-type RelaisRoutingUnassigned): in lead order */
 } RelaisRoutingSummary;
