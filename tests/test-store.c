@@ -697,6 +697,62 @@ test_bound_texts (Fixture       *fixture,
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
 }
 
+/* relais_rows (rows) reads the rows of numbers bound to its statement, in
+ * their order, NULL past their columns; nothing for a value not bound that
+ * way; and it cannot be read without rows at all. */
+static void
+test_bound_rows (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = relais_db_open (fixture->path, &error);
+  g_autoptr(RelaisStatement) st = NULL;
+  const gint64 values[] = { 7, -1, G_MAXINT64, 0, 7, 42 };
+  RelaisRows rows = { values, 3, 2 };
+  RelaisRows none = { NULL, 0, 2 };
+  const char *expected[] = { "7 -1 -", "9223372036854775807 0 -", "7 42 -" };
+  guint n = 0;
+
+  g_assert_no_error (error);
+  st = relais_db_prepare (db,
+                          "SELECT c0 || ' ' || c1 || ' ' || coalesce (c2, '-') FROM relais_rows (?1)",
+                          &error);
+  g_assert_no_error (error);
+  relais_statement_bind_rows (st, 1, &rows);
+  while (relais_statement_next (st, &error))
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (relais_statement_get_text (st, 0), ==, expected[n]);
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  g_clear_object (&st);
+
+  /* As a list of ids (duplicates count once), and joined to a table. */
+  st = relais_db_prepare (db,
+                          "SELECT (SELECT count (DISTINCT c0) FROM relais_rows (?1)),"
+                          " (SELECT count (*) FROM relais_rows (?1) r JOIN relais_rows (?2) s ON s.c0 = r.c0),"
+                          " (SELECT count (*) FROM relais_rows (?1) WHERE c0 IN (SELECT c0 FROM relais_rows (?2))),"
+                          " (SELECT count (*) FROM relais_rows ('[7]')),"
+                          " (SELECT count (*) FROM relais_rows (NULL))",
+                          &error);
+  g_assert_no_error (error);
+  relais_statement_bind_rows (st, 1, &rows);
+  relais_statement_bind_rows (st, 2, &none);
+  g_assert_true (relais_statement_next_row (st, &error));
+  g_assert_cmpint (relais_statement_get_int64 (st, 0), ==, 2);
+  g_assert_cmpint (relais_statement_get_int64 (st, 1), ==, 0);
+  g_assert_cmpint (relais_statement_get_int64 (st, 2), ==, 0);
+  g_assert_cmpint (relais_statement_get_int64 (st, 3), ==, 0);
+  g_assert_cmpint (relais_statement_get_int64 (st, 4), ==, 0);
+  g_clear_object (&st);
+
+  st = relais_db_prepare (db, "SELECT count (*) FROM relais_rows", &error);
+  g_assert_null (st);
+  g_assert_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED);
+}
+
 static char *
 digest_store (RelaisDb *db)
 {
@@ -891,6 +947,7 @@ main (int    argc,
   ADD ("/store/transaction/all-or-nothing", test_transaction_all_or_nothing);
   ADD ("/store/transaction/unchecked", test_transaction_unchecked);
   ADD ("/store/statement/bound-texts", test_bound_texts);
+  ADD ("/store/statement/bound-rows", test_bound_rows);
   ADD ("/store/demo/consistent-and-deterministic", test_demo_load);
   ADD ("/store/model/lazy-newest-first", test_lead_model);
 #undef ADD

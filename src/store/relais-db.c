@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -424,6 +425,152 @@ text_at_sql_function (sqlite3_context  *context,
     sqlite3_result_text (context, texts->texts[i], -1, SQLITE_STATIC);
 }
 
+/* relais_rows (rows): the RelaisRows bound to a statement
+ * (relais_statement_bind_rows()) as a table of columns c0 … c11; no row for
+ * anything else. An eponymous virtual table, read only. */
+typedef struct {
+  sqlite3_vtab_cursor  base;
+  const RelaisRows    *rows;
+  gsize                row;
+} RowsCursor;
+
+enum { ROWS_COLUMN_ROWS = RELAIS_ROWS_MAX_COLUMNS };
+
+static int
+rows_connect (sqlite3             *db,
+              void                *aux,
+              int                  argc,
+              const char * const  *argv,
+              sqlite3_vtab       **vtab,
+              char               **error_message)
+{
+  int rc = sqlite3_declare_vtab (db, "CREATE TABLE x (c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, rows HIDDEN)");
+
+  if (rc != SQLITE_OK)
+    return rc;
+  *vtab = sqlite3_malloc (sizeof (sqlite3_vtab));
+  if (*vtab == NULL)
+    return SQLITE_NOMEM;
+  memset (*vtab, 0, sizeof (sqlite3_vtab));
+  sqlite3_vtab_config (db, SQLITE_VTAB_INNOCUOUS);
+  return SQLITE_OK;
+}
+
+static int
+rows_disconnect (sqlite3_vtab *vtab)
+{
+  sqlite3_free (vtab);
+  return SQLITE_OK;
+}
+
+/* Only a scan of the rows given: relais_rows (?) or rows = ?. */
+static int
+rows_best_index (sqlite3_vtab       *vtab,
+                 sqlite3_index_info *info)
+{
+  for (int i = 0; i < info->nConstraint; i++)
+    {
+      const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+
+      if (c->iColumn == ROWS_COLUMN_ROWS && c->op == SQLITE_INDEX_CONSTRAINT_EQ && c->usable)
+        {
+          info->aConstraintUsage[i].argvIndex = 1;
+          info->aConstraintUsage[i].omit = 1;
+          info->estimatedCost = 1000;
+          info->estimatedRows = 100000;
+          return SQLITE_OK;
+        }
+    }
+  return SQLITE_CONSTRAINT;
+}
+
+static int
+rows_open (sqlite3_vtab         *vtab,
+           sqlite3_vtab_cursor **cursor)
+{
+  RowsCursor *self = sqlite3_malloc (sizeof (RowsCursor));
+
+  if (self == NULL)
+    return SQLITE_NOMEM;
+  memset (self, 0, sizeof (RowsCursor));
+  *cursor = &self->base;
+  return SQLITE_OK;
+}
+
+static int
+rows_close (sqlite3_vtab_cursor *cursor)
+{
+  sqlite3_free (cursor);
+  return SQLITE_OK;
+}
+
+static int
+rows_filter (sqlite3_vtab_cursor  *cursor,
+             int                   index_number,
+             const char           *index_string,
+             int                   argc,
+             sqlite3_value       **argv)
+{
+  RowsCursor *self = (RowsCursor *) cursor;
+
+  self->rows = argc == 1 ? sqlite3_value_pointer (argv[0], RELAIS_ROWS_POINTER_TYPE) : NULL;
+  self->row = 0;
+  return SQLITE_OK;
+}
+
+static int
+rows_next (sqlite3_vtab_cursor *cursor)
+{
+  ((RowsCursor *) cursor)->row++;
+  return SQLITE_OK;
+}
+
+static int
+rows_eof (sqlite3_vtab_cursor *cursor)
+{
+  RowsCursor *self = (RowsCursor *) cursor;
+
+  return self->rows == NULL || self->row >= self->rows->n_rows;
+}
+
+static int
+rows_column (sqlite3_vtab_cursor *cursor,
+             sqlite3_context     *context,
+             int                  column)
+{
+  RowsCursor *self = (RowsCursor *) cursor;
+
+  if (column >= 0 && (guint) column < self->rows->n_columns)
+    sqlite3_result_int64 (context, self->rows->values[self->row * self->rows->n_columns + (guint) column]);
+  else
+    sqlite3_result_null (context);
+  return SQLITE_OK;
+}
+
+static int
+rows_rowid (sqlite3_vtab_cursor *cursor,
+            sqlite3_int64       *rowid)
+{
+  *rowid = (sqlite3_int64) ((RowsCursor *) cursor)->row;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module rows_module = {
+  .iVersion = 0,
+  .xCreate = NULL,          /* eponymous only: never CREATE VIRTUAL TABLE */
+  .xConnect = rows_connect,
+  .xBestIndex = rows_best_index,
+  .xDisconnect = rows_disconnect,
+  .xDestroy = rows_disconnect,
+  .xOpen = rows_open,
+  .xClose = rows_close,
+  .xFilter = rows_filter,
+  .xNext = rows_next,
+  .xEof = rows_eof,
+  .xColumn = rows_column,
+  .xRowid = rows_rowid,
+};
+
 static gboolean
 check_identity (RelaisDb  *self,
                 GError   **error)
@@ -561,6 +708,8 @@ relais_db_open_at_version (const char  *path,
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function_v2 (self->handle, "relais_text_at", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                                      NULL, text_at_sql_function, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_module (self->handle, "relais_rows", &rows_module, NULL);
   if (rc != SQLITE_OK)
     {
       relais_db_set_error (self, rc, error);

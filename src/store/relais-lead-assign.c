@@ -1,6 +1,6 @@
 /* relais-lead-assign.c — reassigning many leads at once, and undoing it.
  *
- * A reassignment is set-based: the ids travel as one JSON array (json_each), the
+ * A reassignment is set-based: the ids travel as one bound array (relais_rows), the
  * leads' previous state is copied into lead_reassignment by one INSERT … SELECT,
  * and the leads change by one UPDATE over those rows. 10,000 leads are a few
  * statements, not 10,000 round trips.
@@ -151,24 +151,6 @@ relais_lead_assign_target_name (RelaisDb                 *db,
   if (!load_target (db, target, &info, error))
     return NULL;
   return target_display_name (&info);
-}
-
-/* "[1,2,3]": the ids as one value for json_each(). */
-static char *
-ids_to_json (const gint64 *ids,
-             gsize         n_ids)
-{
-  GString *json = g_string_sized_new (2 + n_ids * 8);
-
-  g_string_append_c (json, '[');
-  for (gsize i = 0; i < n_ids; i++)
-    {
-      if (i > 0)
-        g_string_append_c (json, ',');
-      g_string_append_printf (json, "%" G_GINT64_FORMAT, ids[i]);
-    }
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
 }
 
 /* " IN (?a, ?b, …)" over the statuses @keep accepts, numbered from @first; the
@@ -328,7 +310,7 @@ set_journal_changes (RelaisDb    *db,
 
 static gboolean
 assign_in_transaction (RelaisDb                 *db,
-                       const char               *ids_json,
+                       const RelaisRows         *ids,
                        const RelaisAssignTarget *target,
                        gboolean                  notify,
                        RelaisAssignResult       *result,
@@ -371,13 +353,13 @@ assign_in_transaction (RelaisDb                 *db,
     }
 
   /* How many of the ids are leads, and how many of those may move. */
-  sql = g_strconcat ("SELECT (SELECT count(DISTINCT value) FROM json_each(?1)), count(*),"
+  sql = g_strconcat ("SELECT (SELECT count(DISTINCT c0) FROM relais_rows(?1)), count(*),"
                      " coalesce(sum(status", movable, "), 0)"
-                     " FROM lead WHERE id IN (SELECT value FROM json_each(?1))", NULL);
+                     " FROM lead WHERE id IN (SELECT c0 FROM relais_rows(?1))", NULL);
   st = relais_db_prepare (db, sql, error);
   if (st == NULL)
     return FALSE;
-  relais_statement_bind_text (st, 1, ids_json);
+  relais_statement_bind_rows (st, 1, ids);
   bind_statuses (st, relais_lead_status_can_reassign, 2);
   if (!relais_statement_next_row (st, error))
     return FALSE;
@@ -401,7 +383,7 @@ assign_in_transaction (RelaisDb                 *db,
                      " old_accepted_at, new_revision)"
                      " SELECT ?1, l.id, l.status, l.queue_id, l.partner_id, l.rep_id, l.rule_id,"
                      " l.assignment_reason, l.assigned_at, l.accepted_at, l.revision + 1"
-                     " FROM lead l WHERE l.id IN (SELECT value FROM json_each(?2))"
+                     " FROM lead l WHERE l.id IN (SELECT c0 FROM relais_rows(?2))"
                      " AND NOT CASE ?3"
                      "   WHEN 'partner' THEN l.partner_id IS ?4"
                      "   WHEN 'rep' THEN l.rep_id IS ?4"
@@ -413,7 +395,7 @@ assign_in_transaction (RelaisDb                 *db,
   if (st == NULL)
     return FALSE;
   relais_statement_bind_int64 (st, 1, journal_id);
-  relais_statement_bind_text (st, 2, ids_json);
+  relais_statement_bind_rows (st, 2, ids);
   relais_statement_bind_text (st, 3, target_kind_code (target->kind));
   relais_statement_bind_int64 (st, 4, target->id);
   bind_statuses (st, relais_lead_status_can_reassign, 5);
@@ -485,7 +467,7 @@ relais_lead_assign (RelaisDb                 *db,
                     RelaisAssignResult       *result,
                     GError                  **error)
 {
-  g_autofree char *ids_json = NULL;
+  RelaisRows bound_ids = { ids, n_ids, 1 };
   RelaisAssignResult local_result = { 0 };
   GError *local_error = NULL;
   gboolean ok;
@@ -499,8 +481,6 @@ relais_lead_assign (RelaisDb                 *db,
     result = &local_result;
   *result = (RelaisAssignResult) { 0 };
 
-  ids_json = ids_to_json (ids, n_ids);
-
   relais_db_set_bulk (db, n_ids > 1000);
   if (!relais_db_begin (db, error))
     {
@@ -508,7 +488,7 @@ relais_lead_assign (RelaisDb                 *db,
       return FALSE;
     }
 
-  ok = assign_in_transaction (db, ids_json, target, notify, result, &local_error);
+  ok = assign_in_transaction (db, &bound_ids, target, notify, result, &local_error);
   if (ok && result->moved > 0)
     ok = relais_db_commit (db, &local_error);
   else if (ok)

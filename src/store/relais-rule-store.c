@@ -917,23 +917,6 @@ relais_rule_preview_result_get_rule_name (RelaisRulePreviewResult *result,
   return g_hash_table_lookup (result->rule_names, &rule_id);
 }
 
-static char *
-ids_to_json (const gint64 *ids,
-             gsize         n_ids)
-{
-  GString *json = g_string_sized_new (2 + n_ids * 8);
-
-  g_string_append_c (json, '[');
-  for (gsize i = 0; i < n_ids; i++)
-    {
-      if (i > 0)
-        g_string_append_c (json, ',');
-      g_string_append_printf (json, "%" G_GINT64_FORMAT, ids[i]);
-    }
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
 static RelaisRulePreviewResult *
 preview_result_new (RelaisRouting *routing,
                     gint64         now)
@@ -1032,7 +1015,7 @@ preview (RelaisDb      *db,
   g_autoptr(RelaisRulePreviewResult) result = NULL;
   g_autoptr(RelaisStatement) st = NULL;
   g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (RelaisRoutingLead));
-  g_autofree char *ids_json = NULL;
+  RelaisRows bound_ids = { ids, n_ids, 1 };
   GStringChunk *chunk = NULL;
   RelaisRouting *routing;
   GError *local_error = NULL;
@@ -1050,11 +1033,10 @@ preview (RelaisDb      *db,
 
   if (ids != NULL && selection)
     {
-      ids_json = ids_to_json (ids, n_ids);
       statuses = movable_statuses_json ();
       st = relais_db_prepare (db,
                               "SELECT " FACT_COLUMNS " FROM lead l"
-                              " WHERE l.id IN (SELECT value FROM json_each(?1))"
+                              " WHERE l.id IN (SELECT c0 FROM relais_rows(?1))"
                               " AND +l.status IN (SELECT value FROM json_each(?2))"
                               " ORDER BY l.created_at, l.id",
                               error);
@@ -1063,12 +1045,11 @@ preview (RelaisDb      *db,
     }
   else if (ids != NULL)
     {
-      ids_json = ids_to_json (ids, n_ids);
       /* By id (the unary + keep the status index out): the cost follows
        * the leads given, not the number of new leads in the store. */
       st = relais_db_prepare (db,
                               "SELECT " FACT_COLUMNS " FROM lead l"
-                              " WHERE l.id IN (SELECT value FROM json_each(?1)) AND +l.status = 'new'"
+                              " WHERE l.id IN (SELECT c0 FROM relais_rows(?1)) AND +l.status = 'new'"
                               " AND +l.partner_id IS NULL AND +l.rep_id IS NULL AND +l.queue_id IS NULL"
                               " ORDER BY l.created_at, l.id",
                               error);
@@ -1080,8 +1061,8 @@ preview (RelaisDb      *db,
                             error);
   if (st == NULL)
     return NULL;
-  if (ids_json != NULL)
-    relais_statement_bind_text (st, 1, ids_json);
+  if (ids != NULL)
+    relais_statement_bind_rows (st, 1, &bound_ids);
 
   started = g_get_monotonic_time ();
   chunk = g_string_chunk_new (64 * 1024);
@@ -1204,28 +1185,28 @@ fill_decisions (RelaisDb                *db,
                        error))
     return FALSE;
 
-  st = relais_db_prepare (db,
-                          "INSERT OR REPLACE INTO temp.route_decision (lead_id, revision, status, partner_id, rep_id,"
-                          " queue_id, rule_id, simple, idx, old_rule_id, old_assigned_at)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          error);
-  if (st == NULL)
-    return FALSE;
+  /* One row of numbers a decision, read by one INSERT … SELECT (a statement
+   * step each took longer than the rows themselves). */
+  enum { LEAD, REVISION, STATUS, PARTNER, REP, QUEUE, RULE, SIMPLE, IDX, OLD_RULE, OLD_ASSIGNED_AT, N_COLUMNS };
+  g_autofree gint64 *values = g_new (gint64, (gsize) preview->decisions->len * N_COLUMNS);
+  RelaisRows rows = { values, 0, N_COLUMNS };
 
   for (guint i = 0; i < preview->decisions->len; i++)
     {
       const RelaisRoutingDecision *decision = &g_array_index (preview->decisions, RelaisRoutingDecision, i);
       const LeadRead *read = &g_array_index (preview->reads, LeadRead, i);
-      const char *status = NULL;
+      gint64 *row = values + rows.n_rows * N_COLUMNS;
+      /* 0: stays unassigned (NULL); as decoded by the statement below. */
+      gint64 status = 0;
 
       switch (decision->outcome)
         {
         case RELAIS_ROUTING_OUTCOME_ASSIGNED:
-          status = decision->rep_id != 0 ? "assigned_to_rep" : "partner_assigned";
+          status = decision->rep_id != 0 ? 2 : 1;
           break;
         case RELAIS_ROUTING_OUTCOME_QUEUED:
         case RELAIS_ROUTING_OUTCOME_FALLBACK:
-          status = "new";
+          status = 3;
           break;
         case RELAIS_ROUTING_OUTCOME_UNASSIGNED:
           break;
@@ -1237,26 +1218,36 @@ fill_decisions (RelaisDb                *db,
           continue;
         }
 
-      relais_statement_bind_int64 (st, 1, decision->lead_id);
-      relais_statement_bind_int64 (st, 2, read->revision);
-      if (status != NULL)
-        relais_statement_bind_text (st, 3, status);
-      else
-        relais_statement_bind_null (st, 3);
-      relais_statement_bind_id (st, 4, status != NULL ? decision->partner_id : 0);
-      relais_statement_bind_id (st, 5, status != NULL ? decision->rep_id : 0);
-      relais_statement_bind_id (st, 6, status != NULL ? decision->queue_id : 0);
-      relais_statement_bind_id (st, 7, decision->rule_id);
+      row[LEAD] = decision->lead_id;
+      row[REVISION] = read->revision;
+      row[STATUS] = status;
+      row[PARTNER] = status != 0 ? decision->partner_id : 0;
+      row[REP] = status != 0 ? decision->rep_id : 0;
+      row[QUEUE] = status != 0 ? decision->queue_id : 0;
+      row[RULE] = decision->rule_id;
       /* A plain lead given to a partner (not a rep, not a queue). */
-      relais_statement_bind_int64 (st, 8, read->plain && status != NULL && decision->partner_id != 0 &&
-                                          decision->rep_id == 0 && decision->queue_id == 0);
-      relais_statement_bind_int64 (st, 9, i);
-      relais_statement_bind_id (st, 10, read->rule_id);
-      relais_statement_bind_id (st, 11, read->assigned_at);
-      if (!relais_statement_execute (st, error))
-        return FALSE;
+      row[SIMPLE] = read->plain && status != 0 && decision->partner_id != 0 &&
+                    decision->rep_id == 0 && decision->queue_id == 0;
+      row[IDX] = i;
+      row[OLD_RULE] = read->rule_id;
+      row[OLD_ASSIGNED_AT] = read->assigned_at;
+      rows.n_rows++;
     }
-  return TRUE;
+
+  /* Ids and times of 0 are NULL (as relais_statement_bind_id()). */
+  st = relais_db_prepare (db,
+                          "INSERT OR REPLACE INTO temp.route_decision (lead_id, revision, status, partner_id, rep_id,"
+                          " queue_id, rule_id, simple, idx, old_rule_id, old_assigned_at)"
+                          " SELECT c0, c1,"
+                          " CASE c2 WHEN 1 THEN 'partner_assigned' WHEN 2 THEN 'assigned_to_rep' WHEN 3 THEN 'new' END,"
+                          " nullif (c3, 0), nullif (c4, 0), nullif (c5, 0), nullif (c6, 0), c7, c8, nullif (c9, 0),"
+                          " nullif (c10, 0)"
+                          " FROM relais_rows (?1)",
+                          error);
+  if (st == NULL)
+    return FALSE;
+  relais_statement_bind_rows (st, 1, &rows);
+  return relais_statement_execute (st, error);
 }
 
 typedef struct {

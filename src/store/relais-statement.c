@@ -123,6 +123,16 @@ relais_statement_bind_texts (RelaisStatement   *self,
   CHECK_BIND (sqlite3_bind_pointer (self->stmt, index, (void *) texts, RELAIS_TEXTS_POINTER_TYPE, NULL));
 }
 
+void
+relais_statement_bind_rows (RelaisStatement  *self,
+                            int               index,
+                            const RelaisRows *rows)
+{
+  g_return_if_fail (RELAIS_IS_STATEMENT (self));
+  g_return_if_fail (rows != NULL && rows->n_columns <= RELAIS_ROWS_MAX_COLUMNS);
+  CHECK_BIND (sqlite3_bind_pointer (self->stmt, index, (void *) rows, RELAIS_ROWS_POINTER_TYPE, NULL));
+}
+
 gboolean
 relais_statement_next (RelaisStatement  *self,
                        GError          **error)

@@ -46,6 +46,24 @@ void             relais_statement_bind_texts   (RelaisStatement  *self,
                                                 int               index,
                                                 const RelaisTexts *texts);
 
+/* Rows of numbers that one statement reads as a table, relais_rows (?N) with
+ * columns c0 … c11: many rows written by one INSERT … SELECT, without a step
+ * of a statement and its bindings each. Row-major, @n_columns a row (at most
+ * RELAIS_ROWS_MAX_COLUMNS); the columns past them read as NULL. */
+typedef struct {
+  const gint64 *values;
+  gsize         n_rows;
+  guint         n_columns;
+} RelaisRows;
+
+#define RELAIS_ROWS_POINTER_TYPE "relais-rows"
+#define RELAIS_ROWS_MAX_COLUMNS  12
+
+/* @rows must stay as they are until the statement is reset. */
+void             relais_statement_bind_rows    (RelaisStatement  *self,
+                                                int               index,
+                                                const RelaisRows *rows);
+
 /* Steps once: TRUE when a row is available. At the end, or on failure, FALSE;
  * only a failure sets @error. */
 gboolean         relais_statement_next         (RelaisStatement  *self,
