@@ -7,7 +7,12 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "relais-db-private.h"
 #include "relais-db.h"
@@ -753,6 +758,217 @@ test_bound_rows (Fixture       *fixture,
   g_assert_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED);
 }
 
+/* --- The write-ahead log (relais-wal-vfs.c gathers its writes) ------------- */
+
+/* 4,000 rows of 3,000 bytes (some 12 MB, some 3,000 pages of log), each
+ * row telling its number in its first and last byte. */
+#define BIG_ROWS 4000
+#define FILL_BIG \
+  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)" \
+  " INSERT INTO big (i, v) SELECT i, char (65 + i % 26) || printf ('%.2998c', '.') || char (97 + i % 26) FROM n"
+#define CHECK_BIG \
+  "SELECT count (*) * (sum (length (v)) = 4000 * 3000)" \
+  " * (sum (unicode (v) = 65 + i % 26 AND unicode (substr (v, 3000)) = 97 + i % 26) = count (*)) FROM big"
+
+/* What another connection, through SQLite's own VFS, sees of the big table:
+ * the number of rows if every one is whole, 0 if any is not; -1 when it
+ * cannot read them at all. */
+static gint64
+check_big_elsewhere (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  gint64 n = -1;
+
+  /* Read and write: after a crash, the first connection recovers the log. */
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, CHECK_BIG, -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step (st) == SQLITE_ROW)
+    n = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  sqlite3_close (db);
+  return n;
+}
+
+/* PRAGMA integrity_check on a connection of ours (the indexes on
+ * relais_fold() need it). */
+static gboolean
+integrity_ok (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = relais_db_open (path, &error);
+  g_autoptr(RelaisStatement) st = NULL;
+
+  g_assert_no_error (error);
+  st = relais_db_prepare (db, "PRAGMA integrity_check", &error);
+  g_assert_no_error (error);
+  g_assert_true (relais_statement_next_row (st, &error));
+  return g_strcmp0 (relais_statement_get_text (st, 0), "ok") == 0;
+}
+
+/* Runs @child in a process of its own, which ends with _exit (its result) or
+ * is killed; returns how it ended (waitpid()'s status). */
+static int
+run_in_child (int        (*child) (const char *path),
+              const char  *path)
+{
+  pid_t pid;
+  int status = 0;
+
+  fflush (stdout);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (child (path));
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return status;
+}
+
+/* A commit of thousands of pages is whole for every other connection as soon
+ * as it returns, the ones already open included; and read back within its
+ * own transaction where the cache spilled into the log. */
+static void
+test_wal_commit_visible (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = relais_db_open (fixture->path, &error);
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *st = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (relais_db_exec (db, "CREATE TABLE big (i INTEGER PRIMARY KEY, v TEXT)", &error));
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, CHECK_BIG, -1, &st, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (st, 0), ==, 0);
+  sqlite3_reset (st);
+
+  /* A small cache: pages go to the log before the commit and are read back. */
+  g_assert_true (relais_db_exec (db, "PRAGMA cache_size = 50; BEGIN;" FILL_BIG, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (db, CHECK_BIG), ==, BIG_ROWS);
+  g_assert_true (relais_db_exec (db, "UPDATE big SET v = v WHERE i % 7 = 0; COMMIT", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (st, 0), ==, BIG_ROWS);
+  sqlite3_finalize (st);
+  sqlite3_close (reader);
+  g_assert_cmpint (check_big_elsewhere (fixture->path), ==, BIG_ROWS);
+
+  /* A big commit with every page in the cache: all of it at the commit. */
+  g_assert_true (relais_db_exec (db, "PRAGMA cache_size = -65536; BEGIN; DELETE FROM big;" FILL_BIG "; COMMIT", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check_big_elsewhere (fixture->path), ==, BIG_ROWS);
+}
+
+static int
+commit_then_die (const char *path)
+{
+  g_autoptr(RelaisDb) db = relais_db_open (path, NULL);
+
+  /* A first commit starts the log, so that the big one only appends to it
+   * (a commit that starts a log also asks for its size, which writes out);
+   * no checkpoint after it (it would read the log back), as in bulk runs. */
+  if (db == NULL || !relais_db_exec (db, "PRAGMA wal_autocheckpoint = 0; INSERT INTO big (i, v) VALUES (0, '');"
+                                         "DELETE FROM big WHERE i = 0;", NULL) ||
+      !relais_db_exec (db, "BEGIN;" FILL_BIG "; COMMIT", NULL))
+    return 1;
+  /* No close, no flush: as if the power of the process went. */
+  raise (SIGKILL);
+  return 2;
+}
+
+static int
+die_before_commit (const char *path)
+{
+  g_autoptr(RelaisDb) db = relais_db_open (path, NULL);
+
+  if (db == NULL || !relais_db_exec (db, "PRAGMA cache_size = 50; BEGIN;" FILL_BIG, NULL))
+    return 1;
+  raise (SIGKILL);
+  return 2;
+}
+
+/* A process killed right after a commit returned: the commit is in the
+ * store. Killed in the middle of one (its pages partly in the log): none of
+ * it is, and the store is whole. */
+static void
+test_wal_killed (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = relais_db_open (fixture->path, &error);
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_true (relais_db_exec (db, "CREATE TABLE big (i INTEGER PRIMARY KEY, v TEXT)", &error));
+  g_clear_object (&db);
+
+  status = run_in_child (commit_then_die, fixture->path);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  g_assert_true (integrity_ok (fixture->path));
+  g_assert_cmpint (check_big_elsewhere (fixture->path), ==, BIG_ROWS);
+
+  db = relais_db_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (relais_db_exec (db, "DELETE FROM big", &error));
+  g_clear_object (&db);
+  status = run_in_child (die_before_commit, fixture->path);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  g_assert_true (integrity_ok (fixture->path));
+  g_assert_cmpint (check_big_elsewhere (fixture->path), ==, 0);
+}
+
+/* With no room left for the log (files limited to 2 MB: the writes fail
+ * with EFBIG, which SQLite reports as an I/O error, not a full disk), the
+ * commit fails and says so; nothing of it is in the store. Exits 0 when it
+ * failed. */
+static int
+commit_without_room (const char *path)
+{
+  g_autoptr(RelaisDb) db = relais_db_open (path, NULL);
+  struct rlimit limit = { 2 * 1024 * 1024, 2 * 1024 * 1024 };
+  g_autoptr(GError) error = NULL;
+
+  if (db == NULL)
+    return 3;
+  signal (SIGXFSZ, SIG_IGN);   /* the write fails with EFBIG instead */
+  if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+    return 4;
+  if (relais_db_exec (db, "PRAGMA cache_size = -65536; BEGIN;" FILL_BIG "; COMMIT", &error))
+    return 1;
+  relais_db_rollback (db);
+  return error != NULL && error->domain == RELAIS_DB_ERROR ? 0 : 5;
+}
+
+static void
+test_wal_full (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = relais_db_open (fixture->path, &error);
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_true (relais_db_exec (db, "CREATE TABLE big (i INTEGER PRIMARY KEY, v TEXT)", &error));
+  g_clear_object (&db);
+
+  status = run_in_child (commit_without_room, fixture->path);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_true (integrity_ok (fixture->path));
+  g_assert_cmpint (check_big_elsewhere (fixture->path), ==, 0);
+
+  /* And the store takes the same commit once there is room. */
+  db = relais_db_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (relais_db_exec (db, "BEGIN;" FILL_BIG "; COMMIT", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check_big_elsewhere (fixture->path), ==, BIG_ROWS);
+}
+
 static char *
 digest_store (RelaisDb *db)
 {
@@ -948,6 +1164,9 @@ main (int    argc,
   ADD ("/store/transaction/unchecked", test_transaction_unchecked);
   ADD ("/store/statement/bound-texts", test_bound_texts);
   ADD ("/store/statement/bound-rows", test_bound_rows);
+  ADD ("/store/wal/commit-visible-at-once", test_wal_commit_visible);
+  ADD ("/store/wal/killed", test_wal_killed);
+  ADD ("/store/wal/full-disk", test_wal_full);
   ADD ("/store/demo/consistent-and-deterministic", test_demo_load);
   ADD ("/store/model/lazy-newest-first", test_lead_model);
 #undef ADD

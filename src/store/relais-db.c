@@ -10,6 +10,7 @@
 #include "relais-db-private.h"
 #include "relais-search.h"
 #include "relais-statement.h"
+#include "relais-wal-vfs.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -692,7 +693,7 @@ relais_db_open_at_version (const char  *path,
 
   rc = sqlite3_open_v2 (path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
+                        relais_wal_vfs_get_name ());
   if (rc != SQLITE_OK)
     {
       relais_db_set_error (self, rc, error);
