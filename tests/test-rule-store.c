@@ -654,6 +654,83 @@ test_route_arrivals (Fixture       *fixture,
   g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, n_waiting - 5);
 }
 
+/* The position of each of @ids among the decisions of @preview, in
+ * routing order; -1 for one not routed. */
+static void
+routing_positions (RelaisRulePreviewResult *preview,
+                   const gint64            *ids,
+                   guint                    n_ids,
+                   gint                    *positions)
+{
+  GArray *decisions = relais_rule_preview_result_get_decisions (preview);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      positions[i] = -1;
+      for (guint d = 0; d < decisions->len; d++)
+        if (g_array_index (decisions, RelaisRoutingDecision, d).lead_id == ids[i])
+          positions[i] = (gint) d;
+    }
+}
+
+/* Leads are routed in the order they arrived (created_at, then id), however
+ * they are given: by id in any order, as a selection, or found by the run.
+ * Here the leads with the higher ids arrived first. */
+static void
+test_arrival_order (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisStatement) st = NULL;
+  gint64 ids[6], given[6];
+  gint positions[6];
+  guint n = 0;
+
+  create_rule (fixture, "France", "FR", 2);
+  st = relais_db_prepare (fixture->db,
+                          "SELECT id FROM lead WHERE status = 'new' AND partner_id IS NULL AND rep_id IS NULL"
+                          " AND queue_id IS NULL AND country = 'FR' ORDER BY id LIMIT 6",
+                          &error);
+  g_assert_no_error (error);
+  while (n < G_N_ELEMENTS (ids) && relais_statement_next (st, &error))
+    ids[n++] = relais_statement_get_int64 (st, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (ids));
+  g_clear_object (&st);
+
+  /* ids[5] arrived first, ids[0] last; ids[1] and ids[2] at the same time
+   * (then the smaller id first). */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE lead SET created_at = %d WHERE id = %" G_GINT64_FORMAT,
+                                              i == 1 ? 1000 - 2 : 1000 - (gint) i, ids[i]);
+      exec_sql (fixture->db, sql);
+    }
+  /* Given in neither order. */
+  given[0] = ids[2]; given[1] = ids[4]; given[2] = ids[0]; given[3] = ids[5]; given[4] = ids[1]; given[5] = ids[3];
+
+  for (guint way = 0; way < 3; way++)
+    {
+      g_autoptr(RelaisRulePreviewResult) preview = NULL;
+
+      if (way == 0)
+        preview = relais_rule_store_preview (fixture->db, given, n, g_get_real_time (), NULL, &error);
+      else if (way == 1)
+        preview = relais_rule_store_preview_selection (fixture->db, given, n, g_get_real_time (), NULL, &error);
+      else
+        preview = relais_rule_store_preview (fixture->db, NULL, 0, g_get_real_time (), NULL, &error);
+      g_assert_no_error (error);
+      routing_positions (preview, ids, n, positions);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpint (positions[i], >=, 0);
+      g_assert_cmpint (positions[5], <, positions[4]);
+      g_assert_cmpint (positions[4], <, positions[3]);
+      g_assert_cmpint (positions[3], <, positions[1]);
+      g_assert_cmpint (positions[1], <, positions[2]);
+      g_assert_cmpint (positions[2], <, positions[0]);
+    }
+}
+
 /* A selection of the list: assigned leads are routed too, locked ones are
  * not, and a lead the rules give to its holder stays as it is. */
 static void
@@ -830,6 +907,7 @@ main (int   argc,
   ADD ("/rule-store/apply-targets-gone", test_apply_targets_gone);
   ADD ("/rule-store/route-arrivals", test_route_arrivals);
   ADD ("/rule-store/preview-selection", test_preview_selection);
+  ADD ("/rule-store/arrival-order", test_arrival_order);
   ADD ("/rule-store/create-all", test_create_all);
 #undef ADD
   g_test_add_func ("/rule-store/demo-rules", test_demo_rules);

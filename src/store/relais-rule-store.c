@@ -967,9 +967,10 @@ facts_from_row (RelaisRoutingLead *facts,
   " (l.status = 'new' AND l.partner_id IS NULL AND l.rep_id IS NULL AND l.queue_id IS NULL" \
   "  AND l.accepted_at IS NULL AND l.assignment_reason = '')," \
   " coalesce (l.rule_id, 0), coalesce (l.assigned_at, 0)," \
-  " l.country, l.technology, l.category, l.kind, l.listing, l.budget, l.language"
-#define FACT_FIRST 5      /* the column of the first fact, for facts_from_row() */
-#define FACT_END   12     /* the column after the facts */
+  " l.country, l.technology, l.category, l.kind, l.listing, l.budget, l.language, l.created_at"
+#define FACT_FIRST   5    /* the column of the first fact, for facts_from_row() */
+#define FACT_CREATED 12   /* when the lead arrived: the order of a run */
+#define FACT_END     13   /* the column after FACT_COLUMNS */
 
 /* The columns 1 to 4 of FACT_COLUMNS. */
 static LeadRead
@@ -999,6 +1000,53 @@ movable_statuses_json (void)
   return g_string_free (json, FALSE);
 }
 
+typedef struct {
+  const gint64            *arrivals;
+  const RelaisRoutingLead *facts;
+} ArrivalOrder;
+
+static gint
+compare_arrivals (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  const ArrivalOrder *order = data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  gint64 x = order->arrivals[i], y = order->arrivals[j];
+
+  if (x == y)
+    {
+      x = order->facts[i].id;
+      y = order->facts[j].id;
+    }
+  return x < y ? -1 : x > y;
+}
+
+/* Puts @facts and @reads (one for one) in the order of @arrivals, then of
+ * the leads' ids (ORDER BY created_at, id), sorted here rather than by
+ * SQLite's sorter, which copied every row it read. */
+static void
+sort_by_arrival (GArray *facts,
+                 GArray *reads,
+                 GArray *arrivals)
+{
+  ArrivalOrder order = { (const gint64 *) (gpointer) arrivals->data, (const RelaisRoutingLead *) (gpointer) facts->data };
+  g_autofree guint *positions = g_new (guint, facts->len);
+  g_autoptr(GArray) sorted_facts = g_array_sized_new (FALSE, TRUE, sizeof (RelaisRoutingLead), facts->len);
+  g_autoptr(GArray) sorted_reads = g_array_sized_new (FALSE, TRUE, sizeof (LeadRead), reads->len);
+
+  for (guint i = 0; i < facts->len; i++)
+    positions[i] = i;
+  g_qsort_with_data (positions, (gint) facts->len, sizeof (guint), compare_arrivals, &order);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      g_array_append_val (sorted_facts, g_array_index (facts, RelaisRoutingLead, positions[i]));
+      g_array_append_val (sorted_reads, g_array_index (reads, LeadRead, positions[i]));
+    }
+  memcpy (facts->data, sorted_facts->data, (gsize) facts->len * sizeof (RelaisRoutingLead));
+  memcpy (reads->data, sorted_reads->data, (gsize) reads->len * sizeof (LeadRead));
+}
+
 /* Runs the rules over @ids (the unassigned ones among them, or with
  * @selection every one that may still move), or over every unassigned lead
  * when @ids is %NULL. */
@@ -1015,6 +1063,7 @@ preview (RelaisDb      *db,
   g_autoptr(RelaisRulePreviewResult) result = NULL;
   g_autoptr(RelaisStatement) st = NULL;
   g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (RelaisRoutingLead));
+  g_autoptr(GArray) arrivals = g_array_new (FALSE, FALSE, sizeof (gint64));
   RelaisRows bound_ids = { ids, n_ids, 1 };
   GStringChunk *chunk = NULL;
   RelaisRouting *routing;
@@ -1037,8 +1086,7 @@ preview (RelaisDb      *db,
       st = relais_db_prepare (db,
                               "SELECT " FACT_COLUMNS " FROM lead l"
                               " WHERE l.id IN (SELECT c0 FROM relais_rows(?1))"
-                              " AND +l.status IN (SELECT value FROM json_each(?2))"
-                              " ORDER BY l.created_at, l.id",
+                              " AND +l.status IN (SELECT value FROM json_each(?2))",
                               error);
       if (st != NULL)
         relais_statement_bind_text (st, 2, statuses);
@@ -1050,8 +1098,7 @@ preview (RelaisDb      *db,
       st = relais_db_prepare (db,
                               "SELECT " FACT_COLUMNS " FROM lead l"
                               " WHERE l.id IN (SELECT c0 FROM relais_rows(?1)) AND +l.status = 'new'"
-                              " AND +l.partner_id IS NULL AND +l.rep_id IS NULL AND +l.queue_id IS NULL"
-                              " ORDER BY l.created_at, l.id",
+                              " AND +l.partner_id IS NULL AND +l.rep_id IS NULL AND +l.queue_id IS NULL",
                               error);
     }
   else
@@ -1071,10 +1118,13 @@ preview (RelaisDb      *db,
       RelaisRoutingLead lead = { 0, };
       LeadRead read = lead_read_from_row (st);
 
+      gint64 arrived = relais_statement_get_int64 (st, FACT_CREATED);
+
       lead.id = relais_statement_get_int64 (st, 0);
       facts_from_row (&lead, st, FACT_FIRST, chunk);
       g_array_append_val (facts, lead);
       g_array_append_val (result->reads, read);
+      g_array_append_val (arrivals, arrived);
       if (++n % CANCEL_CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
@@ -1085,6 +1135,9 @@ preview (RelaisDb      *db,
       g_propagate_error (error, local_error);
       return NULL;
     }
+  /* The leads given come by id; they are routed as they arrived. */
+  if (ids != NULL)
+    sort_by_arrival (facts, result->reads, arrivals);
 
   /* G_MESSAGES_DEBUG=relais-store shows where a run spends its time. */
   g_debug ("%.1f ms: facts of %u leads", (g_get_monotonic_time () - started) / 1000.0, facts->len);
