@@ -671,6 +671,25 @@ test_transaction_unchecked (Fixture       *fixture,
     }
 }
 
+/* Steps @st to its end: its rows' first column are @expected, in order. */
+static void
+assert_texts (RelaisStatement    *st,
+              const char * const *expected,
+              guint               n_expected)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  while (relais_statement_next (st, &error))
+    {
+      g_assert_cmpuint (n, <, n_expected);
+      g_assert_cmpstr (relais_statement_get_text (st, 0), ==, expected[n]);
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n_expected);
+}
+
 /* relais_text_at (texts, i) reads the texts bound to its statement, and
  * gives NULL for a position outside them or anything not bound that way. */
 static void
@@ -683,7 +702,6 @@ test_bound_texts (Fixture       *fixture,
   const char *texts[] = { "zéro", "un", NULL, "trois" };
   RelaisTexts bound = { texts, G_N_ELEMENTS (texts) };
   const char *expected[] = { "zéro", "un", "(null)", "trois", "(null)", "(null)", "(null)" };
-  guint n = 0;
 
   g_assert_no_error (error);
   st = relais_db_prepare (db,
@@ -692,14 +710,7 @@ test_bound_texts (Fixture       *fixture,
                           &error);
   g_assert_no_error (error);
   relais_statement_bind_texts (st, 1, &bound);
-  while (relais_statement_next (st, &error))
-    {
-      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
-      g_assert_cmpstr (relais_statement_get_text (st, 0), ==, expected[n]);
-      n++;
-    }
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  assert_texts (st, expected, G_N_ELEMENTS (expected));
 }
 
 /* relais_rows (rows) reads the rows of numbers bound to its statement, in
@@ -716,7 +727,6 @@ test_bound_rows (Fixture       *fixture,
   RelaisRows rows = { values, 3, 2 };
   RelaisRows none = { NULL, 0, 2 };
   const char *expected[] = { "7 -1 -", "9223372036854775807 0 -", "7 42 -" };
-  guint n = 0;
 
   g_assert_no_error (error);
   st = relais_db_prepare (db,
@@ -724,14 +734,7 @@ test_bound_rows (Fixture       *fixture,
                           &error);
   g_assert_no_error (error);
   relais_statement_bind_rows (st, 1, &rows);
-  while (relais_statement_next (st, &error))
-    {
-      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
-      g_assert_cmpstr (relais_statement_get_text (st, 0), ==, expected[n]);
-      n++;
-    }
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  assert_texts (st, expected, G_N_ELEMENTS (expected));
   g_clear_object (&st);
 
   /* As a list of ids (duplicates count once), and joined to a table. */
@@ -804,6 +807,18 @@ integrity_ok (const char *path)
   g_assert_no_error (error);
   g_assert_true (relais_statement_next_row (st, &error));
   return g_strcmp0 (relais_statement_get_text (st, 0), "ok") == 0;
+}
+
+/* A store at @path with an empty big table, closed. */
+static void
+create_big_table (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = relais_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (relais_db_exec (db, "CREATE TABLE big (i INTEGER PRIMARY KEY, v TEXT)", &error));
+  g_assert_no_error (error);
 }
 
 /* Runs @child in a process of its own, which ends with _exit (its result) or
@@ -899,12 +914,10 @@ test_wal_killed (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelaisDb) db = relais_db_open (fixture->path, &error);
+  g_autoptr(RelaisDb) db = NULL;
   int status;
 
-  g_assert_no_error (error);
-  g_assert_true (relais_db_exec (db, "CREATE TABLE big (i INTEGER PRIMARY KEY, v TEXT)", &error));
-  g_clear_object (&db);
+  create_big_table (fixture->path);
 
   status = run_in_child (commit_then_die, fixture->path);
   g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
@@ -948,12 +961,10 @@ test_wal_full (Fixture       *fixture,
                gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelaisDb) db = relais_db_open (fixture->path, &error);
+  g_autoptr(RelaisDb) db = NULL;
   int status;
 
-  g_assert_no_error (error);
-  g_assert_true (relais_db_exec (db, "CREATE TABLE big (i INTEGER PRIMARY KEY, v TEXT)", &error));
-  g_clear_object (&db);
+  create_big_table (fixture->path);
 
   status = run_in_child (commit_without_room, fixture->path);
   g_assert_true (WIFEXITED (status));
