@@ -1191,65 +1191,94 @@ relais_rule_store_preview_selection (RelaisDb      *db,
 /* ------------------------------------------------------------------------ */
 /* Apply                                                                     */
 
+/* A run's decisions, one row of numbers each (read by relais_rows (?)):
+ * where each lead goes, and what Undo needs of a plain lead. */
+enum {
+  D_LEAD,             /* the lead */
+  D_REVISION,         /* its revision when the preview read it */
+  D_STATUS,           /* 0: stays unassigned; DECISION_STATUS gives the others */
+  D_PARTNER,          /* ids: 0 for none (NULL in SQL) */
+  D_REP,
+  D_QUEUE,
+  D_RULE,
+  D_SIMPLE,           /* a plain lead (LeadRead) given to a partner */
+  D_IDX,              /* its place among the preview's decisions */
+  D_OLD_RULE,         /* what a plain lead had besides, for Undo */
+  D_OLD_ASSIGNED_AT,
+  D_KEEP,             /* 0: left alone (held already, changed since, target gone) */
+  D_N_COLUMNS
+};
+
+/* The decisions bound as parameter @n, as the table d of a statement, with
+ * named columns (ids of 0 are NULL), and at: the row's place in them. */
+#define DECISIONS(n) \
+  "WITH d (at, lead_id, revision, status, partner_id, rep_id, queue_id, rule_id, simple, idx," \
+  " old_rule_id, old_assigned_at, keep) AS (SELECT rowid, c0, c1," \
+  " CASE c2 WHEN 1 THEN 'partner_assigned' WHEN 2 THEN 'assigned_to_rep' WHEN 3 THEN 'new' END," \
+  " nullif (c3, 0), nullif (c4, 0), nullif (c5, 0), nullif (c6, 0), c7, c8, nullif (c9, 0), nullif (c10, 0), c11" \
+  " FROM relais_rows (" n ")) "
+
+typedef struct {
+  gint64     *values;
+  RelaisRows  rows;
+} Decisions;
+
+static void
+decisions_clear (Decisions *decisions)
+{
+  g_clear_pointer (&decisions->values, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Decisions, decisions_clear)
+
+/* Runs @sql once, with ?1 the journal entry, ?2 the time and ?3 the
+ * decisions, where it uses them. */
 static gboolean
-exec_with_journal (RelaisDb    *db,
-                   const char  *sql,
-                   gint64       journal_id,
-                   gint64       now,
-                   GError     **error)
+exec_with_journal (RelaisDb         *db,
+                   const char       *sql,
+                   gint64            journal_id,
+                   gint64            now,
+                   const RelaisRows *decisions,
+                   GError          **error)
 {
   g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, error);
+  const char *shown = strstr (sql, ")) ");
   gint64 started;
 
   if (st == NULL)
     return FALSE;
-  /* ?1 is the journal entry, ?2 the time, where the statement uses them. */
+  /* The debug line shows the statement after DECISIONS (…). */
+  shown = g_str_has_prefix (sql, "WITH d ") && shown != NULL ? shown + 3 : sql;
   if (strstr (sql, "?1") != NULL)
     relais_statement_bind_int64 (st, 1, journal_id);
   if (strstr (sql, "?2") != NULL)
     relais_statement_bind_int64 (st, 2, now);
+  if (strstr (sql, "?3") != NULL)
+    relais_statement_bind_rows (st, 3, decisions);
   started = g_get_monotonic_time ();
   if (!relais_statement_execute (st, error))
     return FALSE;
   /* G_MESSAGES_DEBUG=relais-store shows where a run spends its time. */
-  g_debug ("%.1f ms: %.60s", (g_get_monotonic_time () - started) / 1000.0, sql);
+  g_debug ("%.1f ms: %.60s", (g_get_monotonic_time () - started) / 1000.0, shown);
   return TRUE;
 }
 
-/* Fills temp.route_decision with the decisions that change where a lead is,
- * and those that leave it unassigned (for its routing history: why). Each
- * keeps its place among @preview's decisions (idx), where write_routing()
- * finds its explanation. */
-static gboolean
-fill_decisions (RelaisDb                *db,
-                RelaisRulePreviewResult *preview,
-                GError                 **error)
+/* The decisions that change where a lead is, and those that leave it
+ * unassigned (for its routing history: why), as rows of numbers; each keeps
+ * its place among @preview's decisions (D_IDX), where write_routing() finds
+ * its explanation. */
+static void
+make_decisions (RelaisRulePreviewResult *preview,
+                Decisions               *out)
 {
-  g_autoptr(RelaisStatement) st = NULL;
-
-  /* simple: a plain lead (LeadRead) given to a partner; idx: the decision's
-   * place in @preview; old_*: what a plain lead had besides, for Undo. */
-  if (!relais_db_exec (db,
-                       "CREATE TEMP TABLE IF NOT EXISTS route_decision ("
-                       " lead_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, status TEXT,"
-                       " partner_id INTEGER, rep_id INTEGER, queue_id INTEGER, rule_id INTEGER,"
-                       " simple INTEGER NOT NULL, idx INTEGER NOT NULL, old_rule_id INTEGER, old_assigned_at INTEGER);"
-                       "DELETE FROM temp.route_decision;",
-                       error))
-    return FALSE;
-
-  /* One row of numbers a decision, read by one INSERT … SELECT (a statement
-   * step each took longer than the rows themselves). */
-  enum { LEAD, REVISION, STATUS, PARTNER, REP, QUEUE, RULE, SIMPLE, IDX, OLD_RULE, OLD_ASSIGNED_AT, N_COLUMNS };
-  g_autofree gint64 *values = g_new (gint64, (gsize) preview->decisions->len * N_COLUMNS);
-  RelaisRows rows = { values, 0, N_COLUMNS };
+  gint64 *values = g_new (gint64, (gsize) preview->decisions->len * D_N_COLUMNS);
+  gsize n_rows = 0;
 
   for (guint i = 0; i < preview->decisions->len; i++)
     {
       const RelaisRoutingDecision *decision = &g_array_index (preview->decisions, RelaisRoutingDecision, i);
       const LeadRead *read = &g_array_index (preview->reads, LeadRead, i);
-      gint64 *row = values + rows.n_rows * N_COLUMNS;
-      /* 0: stays unassigned (NULL); as decoded by the statement below. */
+      gint64 *row = values + n_rows * D_N_COLUMNS;
       gint64 status = 0;
 
       switch (decision->outcome)
@@ -1271,36 +1300,74 @@ fill_decisions (RelaisDb                *db,
           continue;
         }
 
-      row[LEAD] = decision->lead_id;
-      row[REVISION] = read->revision;
-      row[STATUS] = status;
-      row[PARTNER] = status != 0 ? decision->partner_id : 0;
-      row[REP] = status != 0 ? decision->rep_id : 0;
-      row[QUEUE] = status != 0 ? decision->queue_id : 0;
-      row[RULE] = decision->rule_id;
-      /* A plain lead given to a partner (not a rep, not a queue). */
-      row[SIMPLE] = read->plain && status != 0 && decision->partner_id != 0 &&
-                    decision->rep_id == 0 && decision->queue_id == 0;
-      row[IDX] = i;
-      row[OLD_RULE] = read->rule_id;
-      row[OLD_ASSIGNED_AT] = read->assigned_at;
-      rows.n_rows++;
+      row[D_LEAD] = decision->lead_id;
+      row[D_REVISION] = read->revision;
+      row[D_STATUS] = status;
+      row[D_PARTNER] = status != 0 ? decision->partner_id : 0;
+      row[D_REP] = status != 0 ? decision->rep_id : 0;
+      row[D_QUEUE] = status != 0 ? decision->queue_id : 0;
+      row[D_RULE] = decision->rule_id;
+      row[D_SIMPLE] = read->plain && status != 0 && decision->partner_id != 0 &&
+                      decision->rep_id == 0 && decision->queue_id == 0;
+      row[D_IDX] = i;
+      row[D_OLD_RULE] = read->rule_id;
+      row[D_OLD_ASSIGNED_AT] = read->assigned_at;
+      row[D_KEEP] = 1;
+      n_rows++;
     }
+  out->values = values;
+  out->rows = (RelaisRows) { values, n_rows, D_N_COLUMNS };
+}
 
-  /* Ids and times of 0 are NULL (as relais_statement_bind_id()). */
-  st = relais_db_prepare (db,
-                          "INSERT OR REPLACE INTO temp.route_decision (lead_id, revision, status, partner_id, rep_id,"
-                          " queue_id, rule_id, simple, idx, old_rule_id, old_assigned_at)"
-                          " SELECT c0, c1,"
-                          " CASE c2 WHEN 1 THEN 'partner_assigned' WHEN 2 THEN 'assigned_to_rep' WHEN 3 THEN 'new' END,"
-                          " nullif (c3, 0), nullif (c4, 0), nullif (c5, 0), nullif (c6, 0), c7, c8, nullif (c9, 0),"
-                          " nullif (c10, 0)"
-                          " FROM relais_rows (?1)",
-                          error);
+/* Runs @sql over the decisions (?1), which gives the row of each (the rowid
+ * of relais_rows) in its first column and, for a rule gone, a flag in its
+ * second and third; @apply changes the row with them. Returns how many rows
+ * it gave, or -1 on failure. */
+static gint64
+mark_decisions (RelaisDb   *db,
+                const char *sql,
+                Decisions  *decisions,
+                void      (*apply) (gint64 *row, RelaisStatement *st),
+                GError    **error)
+{
+  g_autoptr(RelaisStatement) st = relais_db_prepare (db, sql, error);
+  GError *local_error = NULL;
+  gint64 n = 0;
+
   if (st == NULL)
-    return FALSE;
-  relais_statement_bind_rows (st, 1, &rows);
-  return relais_statement_execute (st, error);
+    return -1;
+  relais_statement_bind_rows (st, 1, &decisions->rows);
+  while (relais_statement_next (st, &local_error))
+    {
+      gint64 at = relais_statement_get_int64 (st, 0);
+
+      if (at >= 0 && (gsize) at < decisions->rows.n_rows)
+        apply (decisions->values + at * D_N_COLUMNS, st);
+      n++;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return -1;
+    }
+  return n;
+}
+
+static void
+leave_alone (gint64          *row,
+             RelaisStatement *st)
+{
+  row[D_KEEP] = 0;
+}
+
+static void
+forget_rules_gone (gint64          *row,
+                   RelaisStatement *st)
+{
+  if (relais_statement_get_int64 (st, 1) != 0)
+    row[D_RULE] = 0;
+  if (relais_statement_get_int64 (st, 2) != 0)
+    row[D_OLD_RULE] = 0;
 }
 
 typedef struct {
@@ -1336,28 +1403,32 @@ serialize_explanations (gpointer data)
  * link the leads to the journal entry for their history (no journal_lead
  * rows). */
 static gboolean
-write_routing (RelaisDb     *db,
-               const char  **texts,
-               gsize         n_texts,
-               gint64        journal_id,
-               gint64        now,
-               GError      **error)
+write_routing (RelaisDb         *db,
+               const char      **texts,
+               gsize             n_texts,
+               const RelaisRows *decisions,
+               gint64            journal_id,
+               gint64            now,
+               GError          **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
   RelaisTexts bound = { texts, n_texts };
   gint64 started = g_get_monotonic_time ();
 
   st = relais_db_prepare (db,
+                          DECISIONS ("?4")
                           "INSERT INTO main.lead_routing (lead_id, rule_id, at, partner_id, rep_id, queue_id,"
                           " explanation, journal_id)"
-                          " SELECT lead_id, rule_id, ?2, partner_id, rep_id, queue_id, relais_text_at (?3, idx), ?1"
-                          " FROM temp.route_decision",
+                          " SELECT d.lead_id, d.rule_id, ?2, d.partner_id, d.rep_id, d.queue_id,"
+                          " relais_text_at (?3, d.idx), ?1"
+                          " FROM d WHERE d.keep",
                           error);
   if (st == NULL)
     return FALSE;
   relais_statement_bind_int64 (st, 1, journal_id);
   relais_statement_bind_int64 (st, 2, now);
   relais_statement_bind_texts (st, 3, &bound);
+  relais_statement_bind_rows (st, 4, decisions);
   if (!relais_statement_execute (st, error))
     return FALSE;
   g_debug ("%.1f ms: explanations of %" G_GSIZE_FORMAT " leads", (g_get_monotonic_time () - started) / 1000.0, n_texts);
@@ -1457,7 +1528,8 @@ write_rotations (RelaisDb                *db,
   " old_rule_id, old_assignment_reason, old_assigned_at, old_accepted_at, new_revision)"
 
 /* Writes where the leads go, and what they were for Undo; fills @result's
- * counts and @journal_id, @n_moving.
+ * counts and @journal_id, @n_moving. @decisions (make_decisions()) lose the
+ * leads left alone (D_KEEP) and the rules gone since.
  *
  * With @fresh, @preview was made inside this same transaction: nothing can
  * have changed since, and the checks for changes are left out.
@@ -1472,6 +1544,7 @@ write_rotations (RelaisDb                *db,
 static gboolean
 write_moves (RelaisDb                *db,
              RelaisRulePreviewResult *preview,
+             Decisions               *decisions,
              const char              *action,
              gboolean                 fresh,
              gint64                   now,
@@ -1480,48 +1553,58 @@ write_moves (RelaisDb                *db,
              gint64                  *n_moving,
              GError                 **error)
 {
-  sqlite3 *handle = relais_db_get_handle (db);
-  gint64 n_recorded, n_assigned, started;
-
-  started = g_get_monotonic_time ();
-  if (!fill_decisions (db, preview, error))
-    return FALSE;
-  g_debug ("%.1f ms: decisions of %u leads", (g_get_monotonic_time () - started) / 1000.0, preview->decisions->len);
+  const RelaisRows *rows = &decisions->rows;
+  gint64 n_recorded = 0, n_assigned = 0, n_changed = 0;
 
   /* A lead of a selection the rules give to the one who holds it already
    * stays as it is (unassigned leads are held by nobody). */
-  if (preview->held && !relais_db_exec (db,
-                       "DELETE FROM temp.route_decision AS d WHERE d.status IS NOT NULL AND EXISTS"
-                       " (SELECT 1 FROM main.lead l WHERE l.id = d.lead_id AND l.revision = d.revision"
-                       "  AND l.status = d.status AND l.partner_id IS d.partner_id AND l.rep_id IS d.rep_id"
-                       "  AND l.queue_id IS d.queue_id)",
-                       error))
+  if (preview->held &&
+      mark_decisions (db,
+                      DECISIONS ("?1")
+                      "SELECT d.at FROM d JOIN main.lead l ON l.id = d.lead_id"
+                      " WHERE d.status IS NOT NULL AND l.revision = d.revision AND l.status = d.status"
+                      " AND l.partner_id IS d.partner_id AND l.rep_id IS d.rep_id AND l.queue_id IS d.queue_id",
+                      decisions, leave_alone, error) < 0)
     return FALSE;
 
   /* Leads changed since the preview (by hand, by sync, by another run), and
-   * those whose target is gone, are left alone. */
-  if (!fresh && !relais_db_exec (db,
-                       "DELETE FROM temp.route_decision AS d WHERE"
-                       " NOT EXISTS (SELECT 1 FROM main.lead l WHERE l.id = d.lead_id AND l.revision = d.revision)"
-                       " OR (d.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.partner p WHERE p.id = d.partner_id))"
-                       " OR (d.rep_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.contact c WHERE c.id = d.rep_id))"
-                       " OR (d.queue_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.queue q WHERE q.id = d.queue_id))",
-                       error))
-    return FALSE;
-  result->n_changed = fresh ? 0 : (guint) sqlite3_changes (handle);
-  /* A rule deleted since: its leads lost it without a new revision. */
-  if (!fresh && !relais_db_exec (db,
-                       "UPDATE temp.route_decision SET rule_id = NULL WHERE rule_id IS NOT NULL"
-                       " AND NOT EXISTS (SELECT 1 FROM main.rule r WHERE r.id = route_decision.rule_id);"
-                       "UPDATE temp.route_decision SET old_rule_id = NULL WHERE old_rule_id IS NOT NULL"
-                       " AND NOT EXISTS (SELECT 1 FROM main.rule r WHERE r.id = route_decision.old_rule_id)",
-                       error))
-    return FALSE;
+   * those whose target is gone, are left alone; a rule deleted since: its
+   * leads lose it without a new revision. */
+  if (!fresh)
+    {
+      n_changed = mark_decisions (db,
+                                  DECISIONS ("?1")
+                                  "SELECT d.at FROM d WHERE d.keep AND ("
+                                  " NOT EXISTS (SELECT 1 FROM main.lead l WHERE l.id = d.lead_id AND l.revision = d.revision)"
+                                  " OR (d.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.partner p WHERE p.id = d.partner_id))"
+                                  " OR (d.rep_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.contact c WHERE c.id = d.rep_id))"
+                                  " OR (d.queue_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.queue q WHERE q.id = d.queue_id)))",
+                                  decisions, leave_alone, error);
+      if (n_changed < 0 ||
+          mark_decisions (db,
+                          DECISIONS ("?1")
+                          "SELECT d.at, d.rule_id IS NOT NULL AND r1.id IS NULL, d.old_rule_id IS NOT NULL AND r2.id IS NULL"
+                          " FROM d LEFT JOIN main.rule r1 ON r1.id = d.rule_id LEFT JOIN main.rule r2 ON r2.id = d.old_rule_id"
+                          " WHERE d.keep AND ((d.rule_id IS NOT NULL AND r1.id IS NULL)"
+                          "                   OR (d.old_rule_id IS NOT NULL AND r2.id IS NULL))",
+                          decisions, forget_rules_gone, error) < 0)
+        return FALSE;
+    }
+  result->n_changed = (guint) n_changed;
 
-  if ((n_recorded = query_int64 (db, "SELECT count(*) FROM temp.route_decision", error)) < 0 ||
-      (*n_moving = query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE status IS NOT NULL", error)) < 0 ||
-      (n_assigned = query_int64 (db, "SELECT count(*) FROM temp.route_decision WHERE partner_id IS NOT NULL", error)) < 0)
-    return FALSE;
+  *n_moving = 0;
+  for (gsize i = 0; i < rows->n_rows; i++)
+    {
+      const gint64 *row = rows->values + i * D_N_COLUMNS;
+
+      if (!row[D_KEEP])
+        continue;
+      n_recorded++;
+      if (row[D_STATUS] != 0)
+        (*n_moving)++;
+      if (row[D_PARTNER] != 0)
+        n_assigned++;
+    }
   result->n_assigned = (guint) n_assigned;
   result->n_queued = (guint) (*n_moving - n_assigned);
   result->n_unassigned = (guint) (n_recorded - *n_moving);
@@ -1530,52 +1613,55 @@ write_moves (RelaisDb                *db,
   if (*journal_id == 0)
     return FALSE;
 
-  /* Every decision left is for a lead as the preview read it (its
+  /* Every decision kept is for a lead as the preview read it (its
    * revision): the last condition of each UPDATE only says so again. */
   return /* Each lead that moves, as it was, for Undo: a plain one from
           * what the preview read, the others from the leads. */
          exec_with_journal (db,
-                            INSERT_REASSIGNMENT
+                            DECISIONS ("?3") INSERT_REASSIGNMENT
                             " SELECT ?1, d.lead_id, 'new', NULL, NULL, NULL, d.old_rule_id, '', d.old_assigned_at,"
                             " NULL, d.revision + 1"
-                            " FROM temp.route_decision d WHERE d.simple",
-                            *journal_id, now, error) &&
+                            " FROM d WHERE d.keep AND d.simple",
+                            *journal_id, now, rows, error) &&
          exec_with_journal (db,
-                            INSERT_REASSIGNMENT
+                            DECISIONS ("?3") INSERT_REASSIGNMENT
                             " SELECT ?1, l.id, l.status, l.queue_id, l.partner_id, l.rep_id, l.rule_id,"
                             " l.assignment_reason, l.assigned_at, l.accepted_at, l.revision + 1"
-                            " FROM temp.route_decision d JOIN main.lead l ON l.id = d.lead_id"
-                            " WHERE d.status IS NOT NULL AND NOT d.simple",
-                            *journal_id, now, error) &&
+                            " FROM d JOIN main.lead l ON l.id = d.lead_id"
+                            " WHERE d.keep AND d.status IS NOT NULL AND NOT d.simple",
+                            *journal_id, now, rows, error) &&
          /* The common case first: a plain lead (new, held by nobody) given to
           * a partner. Only the columns that change are set, so that SQLite
           * leaves alone the indexes of the others (queue, rep). The unary +
-          * keeps SQLite from walking the leads by an index to look each one
-          * up among the decisions: it goes through the decisions and finds
-          * their leads by id. */
+          * keeps SQLite from walking the leads to look each one up among
+          * the decisions: it goes through the decisions and finds their
+          * leads by id. */
          exec_with_journal (db,
+                            DECISIONS ("?3")
                             "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rule_id = d.rule_id,"
                             " assigned_at = ?2, updated_at = ?2, revision = lead.revision + 1"
-                            " FROM temp.route_decision d WHERE lead.id = +d.lead_id AND d.simple"
+                            " FROM d WHERE lead.id = +d.lead_id AND d.keep AND d.simple"
                             " AND lead.revision = d.revision",
-                            *journal_id, now, error) &&
+                            *journal_id, now, rows, error) &&
          exec_with_journal (db,
+                            DECISIONS ("?3")
                             "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rep_id = d.rep_id,"
                             " queue_id = d.queue_id, rule_id = d.rule_id, assignment_reason = '',"
                             " assigned_at = CASE WHEN d.partner_id IS NULL THEN NULL ELSE ?2 END, accepted_at = NULL,"
                             " updated_at = ?2, revision = lead.revision + 1"
-                            " FROM temp.route_decision d WHERE lead.id = +d.lead_id AND d.status IS NOT NULL"
+                            " FROM d WHERE lead.id = +d.lead_id AND d.keep AND d.status IS NOT NULL"
                             " AND NOT d.simple AND lead.revision = d.revision",
-                            *journal_id, now, error) &&
+                            *journal_id, now, rows, error) &&
          /* A lead left unassigned keeps its previous reason besides this one
           * (Undo of this run brings it back), not the older ones. */
          exec_with_journal (db,
+                            DECISIONS ("?3")
                             "DELETE FROM main.lead_routing WHERE lead_id IN"
-                            " (SELECT lead_id FROM temp.route_decision WHERE status IS NULL)"
+                            " (SELECT d.lead_id FROM d WHERE d.keep AND d.status IS NULL)"
                             " AND partner_id IS NULL AND rep_id IS NULL AND queue_id IS NULL"
                             " AND id <> (SELECT max (lr.id) FROM main.lead_routing lr WHERE lr.lead_id = lead_routing.lead_id"
                             "            AND lr.partner_id IS NULL AND lr.rep_id IS NULL AND lr.queue_id IS NULL)",
-                            *journal_id, now, error);
+                            *journal_id, now, rows, error);
 }
 
 static gboolean
@@ -1592,7 +1678,8 @@ apply_in_transaction (RelaisDb                *db,
   g_auto(GStrv) explanations = NULL;
   g_autofree char *changes = NULL;
   gint64 now = g_get_real_time ();
-  gint64 journal_id = 0, n_moving = 0;
+  gint64 journal_id = 0, n_moving = 0, started;
+  g_auto(Decisions) decisions = { NULL, };
   SerializeJob job;
   GThread *thread;
   gboolean moved;
@@ -1603,10 +1690,14 @@ apply_in_transaction (RelaisDb                *db,
    * applied again if this fails: it keeps them. */
   job = (SerializeJob) { preview->decisions, fresh };
   thread = g_thread_new ("relais-explain", serialize_explanations, &job);
-  moved = write_moves (db, preview, action, fresh, now, result, &journal_id, &n_moving, error);
+  started = g_get_monotonic_time ();
+  make_decisions (preview, &decisions);
+  g_debug ("%.1f ms: decisions of %u leads", (g_get_monotonic_time () - started) / 1000.0, preview->decisions->len);
+  moved = write_moves (db, preview, &decisions, action, fresh, now, result, &journal_id, &n_moving, error);
   explanations = g_thread_join (thread);
   if (!moved ||
-      !write_routing (db, (const char **) explanations, preview->decisions->len, journal_id, now, error))
+      !write_routing (db, (const char **) explanations, preview->decisions->len, &decisions.rows, journal_id, now,
+                      error))
     return FALSE;
 
   json_builder_begin_object (builder);
@@ -1637,9 +1728,6 @@ apply_in_transaction (RelaisDb                *db,
   if (!relais_statement_execute (st, error))
     return FALSE;
   g_clear_object (&st);
-
-  if (!relais_db_exec (db, "DELETE FROM temp.route_decision", error))
-    return FALSE;
 
   /* Undo is offered when leads moved. */
   result->journal_id = n_moving > 0 ? journal_id : 0;
