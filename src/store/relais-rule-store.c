@@ -4,10 +4,11 @@
  * A run reads the partners (with their open leads), the reps of the pools
  * that need them, the queues and the rules into a RelaisRouting, hands it the
  * leads, and keeps the decisions. Writing them is set-based, like a drop
- * (relais-lead-assign.c): the decisions go into a temporary table, and a few
- * statements copy each lead's previous state into lead_reassignment (so that
- * relais_lead_assign_undo() undoes a run like a drop), move the leads, add
- * their routing history and link them to the run's journal entry.
+ * (relais-lead-assign.c): the decisions are bound to a few statements as
+ * rows of numbers (relais_rows), which copy each lead's previous state into
+ * lead_reassignment (so that relais_lead_assign_undo() undoes a run like a
+ * drop), move the leads, add their routing history and link them to the
+ * run's journal entry.
  *
  * Rotations: a run starts from each rule's stored rotation and ends with a
  * new one. If the stored rotation changed meanwhile (another run, a sync),
