@@ -591,8 +591,8 @@ query_int64_or_die (RelaisDb   *db,
     g_error ("%s", error->message);
   if (strchr (sql, '?') != NULL)
     relais_statement_bind_int64 (st, 1, arg);
-  if (!relais_statement_next (st, &error))
-    g_error ("%s", error ? error->message : "no row");
+  if (!relais_statement_next_row (st, &error))
+    g_error ("%s", error->message);
   value = relais_statement_get_int64 (st, 0);
   /* Done with it: a statement left half-read keeps a read transaction open. */
   relais_statement_reset (st);

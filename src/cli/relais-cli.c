@@ -598,6 +598,7 @@ command_assign (int    argc,
     { NULL }
   };
 
+  g_array_set_clear_func (shares, share_clear);
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Run the assignment rules: leads not accepted in time go to the next member of their "
@@ -643,7 +644,6 @@ command_assign (int    argc,
                : g_dngettext (GETTEXT_PACKAGE, "Where %s unassigned lead went:\n", "Where %s unassigned leads went:\n",
                               summary->n_leads),
                n_leads);
-      g_array_set_clear_func (shares, share_clear);
       for (guint i = 0; i < summary->shares->len; i++)
         {
           const RelaisRoutingShare *share = &g_array_index (summary->shares, RelaisRoutingShare, i);

@@ -1197,7 +1197,7 @@ relais_rule_store_preview_selection (RelaisDb      *db,
 enum {
   D_LEAD,             /* the lead */
   D_REVISION,         /* its revision when the preview read it */
-  D_STATUS,           /* 0: stays unassigned; DECISION_STATUS gives the others */
+  D_STATUS,           /* DECIDED_*: the status the lead is given */
   D_PARTNER,          /* ids: 0 for none (NULL in SQL) */
   D_REP,
   D_QUEUE,
@@ -1210,12 +1210,20 @@ enum {
   D_N_COLUMNS
 };
 
+/* A decision's D_STATUS; DECISIONS () turns it into the lead's status. */
+#define DECIDED_NOTHING          0   /* stays unassigned (status NULL) */
+#define DECIDED_PARTNER_ASSIGNED 1
+#define DECIDED_ASSIGNED_TO_REP  2
+#define DECIDED_NEW              3   /* waits in a queue */
+
 /* The decisions bound as parameter @n, as the table d of a statement, with
  * named columns (ids of 0 are NULL), and at: the row's place in them. */
 #define DECISIONS(n) \
   "WITH d (at, lead_id, revision, status, partner_id, rep_id, queue_id, rule_id, simple, idx," \
   " old_rule_id, old_assigned_at, keep) AS (SELECT rowid, c0, c1," \
-  " CASE c2 WHEN 1 THEN 'partner_assigned' WHEN 2 THEN 'assigned_to_rep' WHEN 3 THEN 'new' END," \
+  " CASE c2 WHEN " G_STRINGIFY (DECIDED_PARTNER_ASSIGNED) " THEN 'partner_assigned'" \
+  " WHEN " G_STRINGIFY (DECIDED_ASSIGNED_TO_REP) " THEN 'assigned_to_rep'" \
+  " WHEN " G_STRINGIFY (DECIDED_NEW) " THEN 'new' END," \
   " nullif (c3, 0), nullif (c4, 0), nullif (c5, 0), nullif (c6, 0), c7, c8, nullif (c9, 0), nullif (c10, 0), c11" \
   " FROM relais_rows (" n ")) "
 
@@ -1280,16 +1288,17 @@ make_decisions (RelaisRulePreviewResult *preview,
       const RelaisRoutingDecision *decision = &g_array_index (preview->decisions, RelaisRoutingDecision, i);
       const LeadRead *read = &g_array_index (preview->reads, LeadRead, i);
       gint64 *row = values + n_rows * D_N_COLUMNS;
-      gint64 status = 0;
+      gint64 status = DECIDED_NOTHING;
+      gboolean moves;
 
       switch (decision->outcome)
         {
         case RELAIS_ROUTING_OUTCOME_ASSIGNED:
-          status = decision->rep_id != 0 ? 2 : 1;
+          status = decision->rep_id != 0 ? DECIDED_ASSIGNED_TO_REP : DECIDED_PARTNER_ASSIGNED;
           break;
         case RELAIS_ROUTING_OUTCOME_QUEUED:
         case RELAIS_ROUTING_OUTCOME_FALLBACK:
-          status = 3;
+          status = DECIDED_NEW;
           break;
         case RELAIS_ROUTING_OUTCOME_UNASSIGNED:
           break;
@@ -1301,14 +1310,15 @@ make_decisions (RelaisRulePreviewResult *preview,
           continue;
         }
 
+      moves = status != DECIDED_NOTHING;
       row[D_LEAD] = decision->lead_id;
       row[D_REVISION] = read->revision;
       row[D_STATUS] = status;
-      row[D_PARTNER] = status != 0 ? decision->partner_id : 0;
-      row[D_REP] = status != 0 ? decision->rep_id : 0;
-      row[D_QUEUE] = status != 0 ? decision->queue_id : 0;
+      row[D_PARTNER] = moves ? decision->partner_id : 0;
+      row[D_REP] = moves ? decision->rep_id : 0;
+      row[D_QUEUE] = moves ? decision->queue_id : 0;
       row[D_RULE] = decision->rule_id;
-      row[D_SIMPLE] = read->plain && status != 0 && decision->partner_id != 0 &&
+      row[D_SIMPLE] = read->plain && moves && decision->partner_id != 0 &&
                       decision->rep_id == 0 && decision->queue_id == 0;
       row[D_IDX] = i;
       row[D_OLD_RULE] = read->rule_id;
@@ -1601,7 +1611,7 @@ write_moves (RelaisDb                *db,
       if (!row[D_KEEP])
         continue;
       n_recorded++;
-      if (row[D_STATUS] != 0)
+      if (row[D_STATUS] != DECIDED_NOTHING)
         (*n_moving)++;
       if (row[D_PARTNER] != 0)
         n_assigned++;
