@@ -481,6 +481,18 @@ test_reroute (Fixture       *fixture,
   g_assert_cmpuint (result.n_assigned, ==, 0);
 }
 
+/* The explanations a run's history rows name, and their different texts. */
+#define RUN_EXPLANATIONS "SELECT count(DISTINCT explanation_id) FROM lead_routing WHERE journal_id = ?"
+#define RUN_TEXTS \
+  "SELECT count(DISTINCT e.text) FROM lead_routing lr JOIN routing_explanation e ON e.id = lr.explanation_id" \
+  " WHERE lr.journal_id = ?"
+
+/* Explanations whose count of uses is not the number of history rows that
+ * name them (one that no row names counts 0 uses). */
+#define MISCOUNTED_EXPLANATIONS \
+  "SELECT count(*) FROM routing_explanation e" \
+  " WHERE e.uses <> (SELECT count(*) FROM lead_routing lr WHERE lr.explanation_id = e.id)"
+
 /* A lead the rules leave unassigned run after run keeps the reason of the
  * run before the last one: undoing the last run brings it back, and the rows
  * kept stay two at most. */
@@ -512,11 +524,28 @@ test_undo_keeps_older_reason (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_cmpint (result.journal_id, >, 0);
       g_assert_cmpint (query_int64 (fixture->db, rows_sql, 0), ==, MIN (run + 1, 2));
+      /* A run keeps each of its explanations once, and none that no row
+       * names (the older reasons of the lead went, and theirs with them). */
+      g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead_routing WHERE journal_id = ?", result.journal_id),
+                       >, query_int64 (fixture->db, RUN_EXPLANATIONS, result.journal_id));
+      g_assert_cmpint (query_int64 (fixture->db, RUN_EXPLANATIONS, result.journal_id), >, 1);
+      g_assert_cmpint (query_int64 (fixture->db, RUN_TEXTS, result.journal_id), ==,
+                       query_int64 (fixture->db, RUN_EXPLANATIONS, result.journal_id));
+      g_assert_cmpint (query_int64 (fixture->db, MISCOUNTED_EXPLANATIONS, 0), ==, 0);
     }
 
   g_assert_true (relais_lead_assign_undo (fixture->db, result.journal_id, &restored, &conflicts, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int64 (fixture->db, rows_sql, 0), ==, 1);
+  g_assert_cmpint (query_int64 (fixture->db, MISCOUNTED_EXPLANATIONS, 0), ==, 0);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM routing_explanation", 0), ==,
+                   query_int64 (fixture->db, "SELECT count(DISTINCT explanation_id) FROM lead_routing", 0));
+
+  /* A lead deleted takes its history with it, and the explanations only it named. */
+  exec_sql (fixture->db, "DELETE FROM lead WHERE id IN (SELECT lead_id FROM lead_routing WHERE partner_id IS NOT NULL LIMIT 3)");
+  g_assert_cmpint (query_int64 (fixture->db, MISCOUNTED_EXPLANATIONS, 0), ==, 0);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM routing_explanation", 0), ==,
+                   query_int64 (fixture->db, "SELECT count(DISTINCT explanation_id) FROM lead_routing", 0));
   why = relais_rule_store_dup_explanation (fixture->db, lead, &error);
   g_assert_no_error (error);
   g_assert_nonnull (why);

@@ -39,6 +39,7 @@ static const Migration migrations[] = {
   { 3, "/io/github/relais/Relais/store/relais-schema-v3.sql" },
   { 4, "/io/github/relais/Relais/store/relais-schema-v4.sql" },
   { 5, "/io/github/relais/Relais/store/relais-schema-v5.sql" },
+  { 6, "/io/github/relais/Relais/store/relais-schema-v6.sql" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELAIS_DB_SCHEMA_VERSION);
@@ -408,26 +409,8 @@ fold_sql_function (sqlite3_context  *context,
   sqlite3_result_text (context, folded, -1, g_free);
 }
 
-/* relais_text_at (texts, i): text @i of a RelaisTexts bound to a statement
- * (relais_statement_bind_texts()); NULL for anything else. The text is not
- * copied: it outlives the statement's step. */
-static void
-text_at_sql_function (sqlite3_context  *context,
-                      int               argc,
-                      sqlite3_value   **argv)
-{
-  const RelaisTexts *texts = sqlite3_value_pointer (argv[0], RELAIS_TEXTS_POINTER_TYPE);
-  sqlite3_int64 i = sqlite3_value_int64 (argv[1]);
-
-  if (texts == NULL || sqlite3_value_type (argv[1]) != SQLITE_INTEGER || i < 0 || (guint64) i >= texts->n_texts ||
-      texts->texts[i] == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, texts->texts[i], -1, SQLITE_STATIC);
-}
-
 /* relais_rows (rows): the RelaisRows bound to a statement
- * (relais_statement_bind_rows()) as a table of columns c0 … c11; no row for
+ * (relais_statement_bind_rows()) as a table of columns c0 … c15; no row for
  * anything else. An eponymous virtual table, read only. */
 typedef struct {
   sqlite3_vtab_cursor  base;
@@ -445,7 +428,8 @@ rows_connect (sqlite3             *db,
               sqlite3_vtab       **vtab,
               char               **error_message)
 {
-  int rc = sqlite3_declare_vtab (db, "CREATE TABLE x (c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, rows HIDDEN)");
+  int rc = sqlite3_declare_vtab (db, "CREATE TABLE x (c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15,"
+                                      " rows HIDDEN)");
 
   if (rc != SQLITE_OK)
     return rc;
@@ -706,9 +690,6 @@ relais_db_open_at_version (const char  *path,
   rc = sqlite3_create_function_v2 (self->handle, "relais_fold", 1,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                    NULL, fold_sql_function, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2 (self->handle, "relais_text_at", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
-                                     NULL, text_at_sql_function, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_module (self->handle, "relais_rows", &rows_module, NULL);
   if (rc != SQLITE_OK)

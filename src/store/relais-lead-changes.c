@@ -1794,8 +1794,8 @@ describe_routing (RelaisDb   *db,
   g_autoptr(RelaisRoutingExplanation) explanation = NULL;
 
   st = relais_db_prepare (db,
-                          "SELECT explanation FROM lead_routing WHERE journal_id = ? AND lead_id = ?"
-                          " ORDER BY id DESC LIMIT 1",
+                          "SELECT e.text FROM lead_routing lr LEFT JOIN routing_explanation e ON e.id = lr.explanation_id"
+                          " WHERE lr.journal_id = ? AND lr.lead_id = ? ORDER BY lr.id DESC LIMIT 1",
                           NULL);
   if (st != NULL)
     {

@@ -1207,6 +1207,7 @@ enum {
   D_OLD_RULE,         /* what a plain lead had besides, for Undo */
   D_OLD_ASSIGNED_AT,
   D_KEEP,             /* 0: left alone (held already, changed since, target gone) */
+  D_EXPLANATION,      /* its explanation (routing_explanation), set by write_routing() */
   D_N_COLUMNS
 };
 
@@ -1220,11 +1221,12 @@ enum {
  * named columns (ids of 0 are NULL), and at: the row's place in them. */
 #define DECISIONS(n) \
   "WITH d (at, lead_id, revision, status, partner_id, rep_id, queue_id, rule_id, simple, idx," \
-  " old_rule_id, old_assigned_at, keep) AS (SELECT rowid, c0, c1," \
+  " old_rule_id, old_assigned_at, keep, explanation_id) AS (SELECT rowid, c0, c1," \
   " CASE c2 WHEN " G_STRINGIFY (DECIDED_PARTNER_ASSIGNED) " THEN 'partner_assigned'" \
   " WHEN " G_STRINGIFY (DECIDED_ASSIGNED_TO_REP) " THEN 'assigned_to_rep'" \
   " WHEN " G_STRINGIFY (DECIDED_NEW) " THEN 'new' END," \
-  " nullif (c3, 0), nullif (c4, 0), nullif (c5, 0), nullif (c6, 0), c7, c8, nullif (c9, 0), nullif (c10, 0), c11" \
+  " nullif (c3, 0), nullif (c4, 0), nullif (c5, 0), nullif (c6, 0), c7, c8, nullif (c9, 0), nullif (c10, 0), c11," \
+  " nullif (c12, 0)" \
   " FROM relais_rows (" n ")) "
 
 typedef struct {
@@ -1324,6 +1326,7 @@ make_decisions (RelaisRulePreviewResult *preview,
       row[D_OLD_RULE] = read->rule_id;
       row[D_OLD_ASSIGNED_AT] = read->assigned_at;
       row[D_KEEP] = 1;
+      row[D_EXPLANATION] = 0;
       n_rows++;
     }
   out->values = values;
@@ -1386,63 +1389,145 @@ typedef struct {
   gboolean  consume;    /* free each explanation once written out */
 } SerializeJob;
 
-/* The explanations of a run, as written in the leads' history, by
- * decision ("" for none): made on another thread while the run writes the
- * leads. The main thread reads the other fields of the decisions meanwhile,
- * never their explanation. */
+#define NO_TEXT G_MAXUINT
+
+/* The explanations of a run as written in the leads' history, each text
+ * once: a run gives few different ones. */
+typedef struct {
+  GPtrArray *texts;     /* the different explanations, serialized */
+  guint     *text_of;   /* by decision: its explanation's place in texts, or NO_TEXT */
+} Explanations;
+
+static void
+explanations_free (Explanations *explanations)
+{
+  g_ptr_array_unref (explanations->texts);
+  g_free (explanations->text_of);
+  g_free (explanations);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Explanations, explanations_free)
+
+/* Made on another thread while the run writes the leads (an Explanations).
+ * The main thread reads the other fields of the decisions meanwhile, never
+ * their explanation. */
 static gpointer
 serialize_explanations (gpointer data)
 {
   SerializeJob *job = data;
-  char **texts = g_new0 (char *, job->decisions->len + 1);
+  g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  Explanations *explanations = g_new0 (Explanations, 1);
 
+  explanations->texts = g_ptr_array_new_with_free_func (g_free);
+  explanations->text_of = g_new (guint, MAX (job->decisions->len, 1));
   for (guint i = 0; i < job->decisions->len; i++)
     {
       RelaisRoutingDecision *decision = &g_array_index (job->decisions, RelaisRoutingDecision, i);
+      gpointer place;
+      char *text;
 
-      texts[i] = decision->explanation != NULL ? relais_routing_explanation_serialize (decision->explanation)
-                                               : g_strdup ("");
+      explanations->text_of[i] = NO_TEXT;
+      if (decision->explanation == NULL)
+        continue;
+      text = relais_routing_explanation_serialize (decision->explanation);
       /* A hundred thousand explanations take some 80 ms to free: here,
        * while the leads are written, rather than after the commit. */
       if (job->consume)
         g_clear_pointer (&decision->explanation, relais_routing_explanation_free);
+
+      if (g_hash_table_lookup_extended (places, text, NULL, &place))
+        {
+          explanations->text_of[i] = GPOINTER_TO_UINT (place);
+          g_free (text);
+          continue;
+        }
+      explanations->text_of[i] = explanations->texts->len;
+      g_hash_table_insert (places, text, GUINT_TO_POINTER (explanations->texts->len));
+      g_ptr_array_add (explanations->texts, text);
     }
-  return texts;
+  return explanations;
 }
 
-/* Each written decision's explanation (@texts, by decision); these rows also
- * link the leads to the journal entry for their history (no journal_lead
- * rows). */
+/* The explanations of the decisions kept, each once (routing_explanation),
+ * with the number of history rows that name it; each kept decision's row
+ * gets the id of its own (D_EXPLANATION). */
 static gboolean
-write_routing (RelaisDb         *db,
-               const char      **texts,
-               gsize             n_texts,
-               const RelaisRows *decisions,
-               gint64            journal_id,
-               gint64            now,
-               GError          **error)
+write_explanations (RelaisDb           *db,
+                    const Explanations *explanations,
+                    Decisions          *decisions,
+                    GError            **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
-  RelaisTexts bound = { texts, n_texts };
+  g_autofree gint64 *uses = g_new0 (gint64, MAX (explanations->texts->len, 1));
+  g_autofree gint64 *ids = g_new0 (gint64, MAX (explanations->texts->len, 1));
+
+  for (gsize i = 0; i < decisions->rows.n_rows; i++)
+    {
+      const gint64 *row = decisions->values + i * D_N_COLUMNS;
+      guint place = explanations->text_of[row[D_IDX]];
+
+      if (row[D_KEEP] && place != NO_TEXT)
+        uses[place]++;
+    }
+
+  st = relais_db_prepare (db, "INSERT INTO main.routing_explanation (text, uses) VALUES (?, ?) RETURNING id", error);
+  if (st == NULL)
+    return FALSE;
+  for (guint place = 0; place < explanations->texts->len; place++)
+    {
+      /* Only those of the leads written. */
+      if (uses[place] == 0)
+        continue;
+      relais_statement_bind_text (st, 1, g_ptr_array_index (explanations->texts, place));
+      relais_statement_bind_int64 (st, 2, uses[place]);
+      if (!relais_statement_next_row (st, error))
+        return FALSE;
+      ids[place] = relais_statement_get_int64 (st, 0);
+      relais_statement_reset (st);
+    }
+
+  for (gsize i = 0; i < decisions->rows.n_rows; i++)
+    {
+      gint64 *row = decisions->values + i * D_N_COLUMNS;
+      guint place = explanations->text_of[row[D_IDX]];
+
+      row[D_EXPLANATION] = row[D_KEEP] && place != NO_TEXT ? ids[place] : 0;
+    }
+  return TRUE;
+}
+
+/* Each written decision's routing history row, naming its explanation;
+ * these rows also link the leads to the journal entry for their history (no
+ * journal_lead rows). */
+static gboolean
+write_routing (RelaisDb           *db,
+               const Explanations *explanations,
+               Decisions          *decisions,
+               gint64              journal_id,
+               gint64              now,
+               GError            **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
   gint64 started = g_get_monotonic_time ();
 
+  if (!write_explanations (db, explanations, decisions, error))
+    return FALSE;
   st = relais_db_prepare (db,
-                          DECISIONS ("?4")
+                          DECISIONS ("?3")
                           "INSERT INTO main.lead_routing (lead_id, rule_id, at, partner_id, rep_id, queue_id,"
-                          " explanation, journal_id)"
-                          " SELECT d.lead_id, d.rule_id, ?2, d.partner_id, d.rep_id, d.queue_id,"
-                          " relais_text_at (?3, d.idx), ?1"
+                          " explanation_id, journal_id)"
+                          " SELECT d.lead_id, d.rule_id, ?2, d.partner_id, d.rep_id, d.queue_id, d.explanation_id, ?1"
                           " FROM d WHERE d.keep",
                           error);
   if (st == NULL)
     return FALSE;
   relais_statement_bind_int64 (st, 1, journal_id);
   relais_statement_bind_int64 (st, 2, now);
-  relais_statement_bind_texts (st, 3, &bound);
-  relais_statement_bind_rows (st, 4, decisions);
+  relais_statement_bind_rows (st, 3, &decisions->rows);
   if (!relais_statement_execute (st, error))
     return FALSE;
-  g_debug ("%.1f ms: explanations of %" G_GSIZE_FORMAT " leads", (g_get_monotonic_time () - started) / 1000.0, n_texts);
+  g_debug ("%.1f ms: history of %" G_GSIZE_FORMAT " leads (%u different explanations)",
+           (g_get_monotonic_time () - started) / 1000.0, decisions->rows.n_rows, explanations->texts->len);
   return TRUE;
 }
 
@@ -1686,7 +1771,7 @@ apply_in_transaction (RelaisDb                *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(RelaisStatement) st = NULL;
-  g_auto(GStrv) explanations = NULL;
+  g_autoptr(Explanations) explanations = NULL;
   g_autofree char *changes = NULL;
   gint64 now = g_get_real_time ();
   gint64 journal_id = 0, n_moving = 0, started;
@@ -1706,9 +1791,7 @@ apply_in_transaction (RelaisDb                *db,
   g_debug ("%.1f ms: decisions of %u leads", (g_get_monotonic_time () - started) / 1000.0, preview->decisions->len);
   moved = write_moves (db, preview, &decisions, action, fresh, now, result, &journal_id, &n_moving, error);
   explanations = g_thread_join (thread);
-  if (!moved ||
-      !write_routing (db, (const char **) explanations, preview->decisions->len, &decisions.rows, journal_id, now,
-                      error))
+  if (!moved || !write_routing (db, explanations, &decisions, journal_id, now, error))
     return FALSE;
 
   json_builder_begin_object (builder);
@@ -2052,8 +2135,8 @@ relais_rule_store_dup_explanation (RelaisDb  *db,
   g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
 
   st = relais_db_prepare (db,
-                          "SELECT explanation FROM lead_routing WHERE lead_id = ? AND explanation <> ''"
-                          " ORDER BY at DESC, id DESC LIMIT 1",
+                          "SELECT e.text FROM lead_routing lr JOIN routing_explanation e ON e.id = lr.explanation_id"
+                          " WHERE lr.lead_id = ? ORDER BY lr.at DESC, lr.id DESC LIMIT 1",
                           error);
   if (st == NULL)
     return NULL;

@@ -114,16 +114,6 @@ relais_statement_bind_id (RelaisStatement *self,
 }
 
 void
-relais_statement_bind_texts (RelaisStatement   *self,
-                             int                index,
-                             const RelaisTexts *texts)
-{
-  g_return_if_fail (RELAIS_IS_STATEMENT (self));
-  g_return_if_fail (texts != NULL);
-  CHECK_BIND (sqlite3_bind_pointer (self->stmt, index, (void *) texts, RELAIS_TEXTS_POINTER_TYPE, NULL));
-}
-
-void
 relais_statement_bind_rows (RelaisStatement  *self,
                             int               index,
                             const RelaisRows *rows)

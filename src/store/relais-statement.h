@@ -31,23 +31,8 @@ void             relais_statement_bind_id      (RelaisStatement  *self,
                                                 int               index,
                                                 gint64            value);
 
-/* Texts that one statement reads by position, relais_text_at (?N, i): many
- * rows written by one INSERT … SELECT, each with its own long text, without
- * copying the texts into a table first. */
-typedef struct {
-  const char * const *texts;
-  gsize               n_texts;
-} RelaisTexts;
-
-#define RELAIS_TEXTS_POINTER_TYPE "relais-texts"
-
-/* @texts must stay as they are until the statement is reset. */
-void             relais_statement_bind_texts   (RelaisStatement  *self,
-                                                int               index,
-                                                const RelaisTexts *texts);
-
 /* Rows of numbers that one statement reads as a table, relais_rows (?N) with
- * columns c0 … c11: many rows written by one INSERT … SELECT, without a step
+ * columns c0 … c15: many rows written by one INSERT … SELECT, without a step
  * of a statement and its bindings each. Row-major, @n_columns a row (at most
  * RELAIS_ROWS_MAX_COLUMNS); the columns past them read as NULL. */
 typedef struct {
@@ -57,7 +42,7 @@ typedef struct {
 } RelaisRows;
 
 #define RELAIS_ROWS_POINTER_TYPE "relais-rows"
-#define RELAIS_ROWS_MAX_COLUMNS  12
+#define RELAIS_ROWS_MAX_COLUMNS  16
 
 /* @rows must stay as they are until the statement is reset. */
 void             relais_statement_bind_rows    (RelaisStatement  *self,
