@@ -8,7 +8,8 @@
  * rows of numbers (relais_rows), which copy each lead's previous state into
  * lead_reassignment (so that relais_lead_assign_undo() undoes a run like a
  * drop), move the leads, add their routing history and link them to the
- * run's journal entry.
+ * run's journal entry. The history rows name the run's explanations, each
+ * different text written once (routing_explanation).
  *
  * Rotations: a run starts from each rule's stored rotation and ends with a
  * new one. If the stored rotation changed meanwhile (another run, a sync),
@@ -1207,7 +1208,7 @@ enum {
   D_OLD_RULE,         /* what a plain lead had besides, for Undo */
   D_OLD_ASSIGNED_AT,
   D_KEEP,             /* 0: left alone (held already, changed since, target gone) */
-  D_EXPLANATION,      /* its explanation (routing_explanation), set by write_routing() */
+  D_EXPLANATION,      /* its explanation (routing_explanation), set by write_explanations() */
   D_N_COLUMNS
 };
 
