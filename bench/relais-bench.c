@@ -819,6 +819,16 @@ create_route_rules (RelaisDb *db)
   return partners;
 }
 
+/* What the routing history takes in the store, pages and all. */
+static gint64
+history_bytes (RelaisDb *db)
+{
+  return query_int64_or_die (db,
+                             "SELECT coalesce (sum (pgsize), 0) FROM dbstat WHERE name IN"
+                             " ('lead_routing', 'lead_routing_lead', 'lead_routing_journal', 'routing_explanation')",
+                             0);
+}
+
 static int
 command_route (int    argc,
                char **argv)
@@ -836,7 +846,7 @@ command_route (int    argc,
   g_autoptr(RelaisStatement) st = NULL;
   RelaisAssignTarget nobody = { RELAIS_ASSIGN_TARGET_NOBODY, 0 };
   RelaisAssignResult freed;
-  gint64 mark;
+  gint64 mark, history_before = 0, history_after = 0;
   guint assigned = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "The store to measure (filled with 1,000,000 leads when empty)", "PATH" },
@@ -893,14 +903,19 @@ command_route (int    argc,
   for (guint i = 0; i < 3; i++)
     {
       RelaisRuleApplyResult result;
-      gint64 start = g_get_monotonic_time ();
+      gint64 start;
       double ms;
 
+      if (i == 0)
+        history_before = history_bytes (db);
+      start = g_get_monotonic_time ();
       if (!relais_rule_store_route (db, (const gint64 *) ids->data, ids->len, FALSE, NULL, &result, &error))
         g_error ("%s", error->message);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (routes, ms);
       assigned = result.n_assigned;
+      if (i == 0)
+        history_after = history_bytes (db);
 
       /* Committed; the app copies the log into the file after answering. */
       start = g_get_monotonic_time ();
@@ -921,6 +936,9 @@ command_route (int    argc,
   print_figure ("route_100k_ms", percentile (routes, 0.5));
   print_figure ("route_checkpoint_100k_ms", percentile (checkpoints, 0.5));
   print_figure ("route_undo_100k_ms", percentile (undos, 0.5));
+  /* What a run adds to the store for each lead: its history row, index
+   * entries, and its share of the run's explanations. */
+  print_figure ("route_history_bytes_per_lead", (double) (history_after - history_before) / MAX (ids->len, 1));
 
   /* The store as it was. */
   exec_or_die (db, "DELETE FROM rule WHERE name LIKE 'Bench rule %'");
