@@ -1119,7 +1119,6 @@ preview (RelaisDb      *db,
     {
       RelaisRoutingLead lead = { 0, };
       LeadRead read = lead_read_from_row (st);
-
       gint64 arrived = relais_statement_get_int64 (st, FACT_CREATED);
 
       lead.id = relais_statement_get_int64 (st, 0);
@@ -1204,7 +1203,7 @@ enum {
   D_QUEUE,
   D_RULE,
   D_SIMPLE,           /* a plain lead (LeadRead) given to a partner */
-  D_IDX,              /* its place among the preview's decisions */
+  D_IDX,              /* its place among the preview's decisions (not read in SQL) */
   D_OLD_RULE,         /* what a plain lead had besides, for Undo */
   D_OLD_ASSIGNED_AT,
   D_KEEP,             /* 0: left alone (held already, changed since, target gone) */
@@ -1221,12 +1220,12 @@ enum {
 /* The decisions bound as parameter @n, as the table d of a statement, with
  * named columns (ids of 0 are NULL), and at: the row's place in them. */
 #define DECISIONS(n) \
-  "WITH d (at, lead_id, revision, status, partner_id, rep_id, queue_id, rule_id, simple, idx," \
+  "WITH d (at, lead_id, revision, status, partner_id, rep_id, queue_id, rule_id, simple," \
   " old_rule_id, old_assigned_at, keep, explanation_id) AS (SELECT rowid, c0, c1," \
   " CASE c2 WHEN " G_STRINGIFY (DECIDED_PARTNER_ASSIGNED) " THEN 'partner_assigned'" \
   " WHEN " G_STRINGIFY (DECIDED_ASSIGNED_TO_REP) " THEN 'assigned_to_rep'" \
   " WHEN " G_STRINGIFY (DECIDED_NEW) " THEN 'new' END," \
-  " nullif (c3, 0), nullif (c4, 0), nullif (c5, 0), nullif (c6, 0), c7, c8, nullif (c9, 0), nullif (c10, 0), c11," \
+  " nullif (c3, 0), nullif (c4, 0), nullif (c5, 0), nullif (c6, 0), c7, nullif (c9, 0), nullif (c10, 0), c11," \
   " nullif (c12, 0)" \
   " FROM relais_rows (" n ")) "
 
@@ -1277,8 +1276,8 @@ exec_with_journal (RelaisDb         *db,
 
 /* The decisions that change where a lead is, and those that leave it
  * unassigned (for its routing history: why), as rows of numbers; each keeps
- * its place among @preview's decisions (D_IDX), where write_routing() finds
- * its explanation. */
+ * its place among @preview's decisions (D_IDX), where write_explanations()
+ * finds its explanation. */
 static void
 make_decisions (RelaisRulePreviewResult *preview,
                 Decisions               *out)

@@ -10,6 +10,8 @@
 
 #include "relais-db.h"
 
+#include <glib/gi18n-lib.h>
+
 struct _RelaisStatement
 {
   GObject       parent_instance;
@@ -151,7 +153,9 @@ relais_statement_next_row (RelaisStatement  *self,
   if (relais_statement_next (self, &local_error))
     return TRUE;
   if (local_error == NULL)
-    g_set_error_literal (&local_error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED, "the statement gave no row");
+    /* Translators: %s is SQLite's own message, in English */
+    g_set_error (&local_error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_FAILED, _("The local store failed: %s"),
+                 "the statement gave no row");
   g_propagate_error (error, local_error);
   return FALSE;
 }

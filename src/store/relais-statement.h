@@ -54,7 +54,8 @@ void             relais_statement_bind_rows    (RelaisStatement  *self,
 gboolean         relais_statement_next         (RelaisStatement  *self,
                                                 GError          **error);
 /* Steps once, for a statement that always gives a row (an aggregate, a
- * count): FALSE with @error set on failure, and when there was no row. */
+ * count, an INSERT … RETURNING): FALSE with @error set on failure, and when
+ * there was no row. */
 gboolean         relais_statement_next_row     (RelaisStatement  *self,
                                                 GError          **error);
 /* Steps until the statement is done, then resets it. */

@@ -56,6 +56,8 @@ struct _ShimFile
 static sqlite3_vfs shim_vfs;
 static sqlite3_vfs *real_vfs;
 
+/* Writes what is gathered, if anything: never anything for a database
+ * file, which gathers nothing. */
 static int
 flush (ShimFile *self)
 {
@@ -75,7 +77,7 @@ static int
 shim_close (sqlite3_file *file)
 {
   ShimFile *self = (ShimFile *) file;
-  int rc = self->is_wal ? flush (self) : SQLITE_OK;
+  int rc = flush (self);
   int close_rc = self->real->pMethods->xClose (self->real);
 
   if (self->is_wal && self->db != NULL && self->db->wal == self)
@@ -93,7 +95,7 @@ shim_read (sqlite3_file   *file,
            sqlite3_int64   offset)
 {
   ShimFile *self = (ShimFile *) file;
-  int rc = self->is_wal ? flush (self) : SQLITE_OK;
+  int rc = flush (self);
 
   return rc != SQLITE_OK ? rc : self->real->pMethods->xRead (self->real, data, amount, offset);
 }
@@ -164,7 +166,7 @@ shim_truncate (sqlite3_file   *file,
                sqlite3_int64   size)
 {
   ShimFile *self = (ShimFile *) file;
-  int rc = self->is_wal ? flush (self) : SQLITE_OK;
+  int rc = flush (self);
 
   return rc != SQLITE_OK ? rc : self->real->pMethods->xTruncate (self->real, size);
 }
@@ -174,7 +176,7 @@ shim_sync (sqlite3_file *file,
            int           flags)
 {
   ShimFile *self = (ShimFile *) file;
-  int rc = self->is_wal ? flush (self) : SQLITE_OK;
+  int rc = flush (self);
 
   return rc != SQLITE_OK ? rc : self->real->pMethods->xSync (self->real, flags);
 }
@@ -184,7 +186,7 @@ shim_file_size (sqlite3_file   *file,
                 sqlite3_int64  *size)
 {
   ShimFile *self = (ShimFile *) file;
-  int rc = self->is_wal ? flush (self) : SQLITE_OK;
+  int rc = flush (self);
 
   return rc != SQLITE_OK ? rc : self->real->pMethods->xFileSize (self->real, size);
 }
@@ -194,7 +196,7 @@ shim_lock (sqlite3_file *file,
            int           lock)
 {
   ShimFile *self = (ShimFile *) file;
-  int rc = self->is_wal ? flush (self) : SQLITE_OK;
+  int rc = flush (self);
 
   return rc != SQLITE_OK ? rc : self->real->pMethods->xLock (self->real, lock);
 }
@@ -204,7 +206,7 @@ shim_unlock (sqlite3_file *file,
              int           lock)
 {
   ShimFile *self = (ShimFile *) file;
-  int rc = self->is_wal ? flush (self) : SQLITE_OK;
+  int rc = flush (self);
 
   return rc != SQLITE_OK ? rc : self->real->pMethods->xUnlock (self->real, lock);
 }
@@ -224,7 +226,7 @@ shim_file_control (sqlite3_file *file,
                    void         *arg)
 {
   ShimFile *self = (ShimFile *) file;
-  int rc = self->is_wal ? flush (self) : SQLITE_OK;
+  int rc = flush (self);
 
   if (rc != SQLITE_OK)
     return rc;
@@ -303,7 +305,7 @@ shim_fetch (sqlite3_file   *file,
             void          **pointer)
 {
   ShimFile *self = (ShimFile *) file;
-  int rc = self->is_wal ? flush (self) : SQLITE_OK;
+  int rc = flush (self);
 
   return rc != SQLITE_OK ? rc : self->real->pMethods->xFetch (self->real, offset, amount, pointer);
 }
