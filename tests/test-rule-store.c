@@ -19,6 +19,7 @@
 #include "relais-journal.h"
 #include "relais-lead-changes.h"
 #include "relais-rule-store.h"
+#include "relais-rule-store-private.h"
 #include "relais-statement.h"
 #include "relais-test-store.h"
 
@@ -916,6 +917,101 @@ test_demo_rules (void)
   test_store_remove (&db, &dir, &path);
 }
 
+/* The decisions of @preview, one line each: lead, outcome, partner, rule;
+ * with @checksum, the SHA-1 of them. */
+static char *
+decisions_text (RelaisRulePreviewResult *preview,
+                gboolean                 checksum)
+{
+  GArray *decisions = relais_rule_preview_result_get_decisions (preview);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const RelaisRoutingDecision *d = &g_array_index (decisions, RelaisRoutingDecision, i);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT " %d %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+                              d->lead_id, (int) d->outcome, d->partner_id, d->rule_id);
+    }
+  if (checksum)
+    return g_compute_checksum_for_string (G_CHECKSUM_SHA1, text->str, (gssize) text->len);
+  return g_strdup (text->str);
+}
+
+/* Many leads are read half on a second connection: the run is the same as
+ * when one connection reads them all, for a preview, a selection and a run
+ * written at once. */
+static void
+test_parallel_read (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(RelaisRulePreviewResult) preview = NULL;
+  g_autofree char *decided = NULL;
+  g_auto(GStrv) lines = NULL;
+  RelaisRuleApplyResult result;
+  gint64 now = g_get_real_time ();
+
+  create_rule (fixture, "France", "FR", 3);
+  create_rule (fixture, "Everyone", NULL, 2);
+  /* Every lead, by id, not as they arrived: the halves are put back in
+   * that order. */
+  exec_sql (fixture->db, "UPDATE lead SET created_at = 1000000 - id * 7 % 1000 WHERE status = 'new'");
+  st = relais_db_prepare (fixture->db, "SELECT id FROM lead ORDER BY id", &error);
+  while (relais_statement_next (st, &error))
+    {
+      gint64 id = relais_statement_get_int64 (st, 0);
+      g_array_append_val (ids, id);
+    }
+  g_assert_no_error (error);
+  g_clear_object (&st);
+
+  /* First on one connection, then on two: a preview of the unassigned
+   * leads, then of a selection (every lead that may move). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RelaisRulePreviewResult) unassigned = NULL;
+      g_autoptr(RelaisRulePreviewResult) selection = NULL;
+
+      relais_rule_store_set_parallel_read_min (i == 0 ? G_MAXSIZE : 2);
+      unassigned = relais_rule_store_preview (fixture->db, (gint64 *) ids->data, ids->len, now, NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (runs, decisions_text (unassigned, TRUE));
+      selection = relais_rule_store_preview_selection (fixture->db, (gint64 *) ids->data, ids->len, now, NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (runs, decisions_text (selection, TRUE));
+    }
+  g_assert_cmpstr (runs->pdata[2], ==, runs->pdata[0]);
+  g_assert_cmpstr (runs->pdata[3], ==, runs->pdata[1]);
+  g_assert_cmpstr (runs->pdata[1], !=, runs->pdata[0]);
+
+  /* Written at once, inside the run's own transaction: what the preview
+   * said. */
+  preview = relais_rule_store_preview (fixture->db, (gint64 *) ids->data, ids->len, now, NULL, &error);
+  g_assert_no_error (error);
+  decided = decisions_text (preview, FALSE);
+  g_assert_true (relais_rule_store_route (fixture->db, (gint64 *) ids->data, ids->len, FALSE, NULL, &result, &error));
+  g_assert_no_error (error);
+  relais_rule_store_set_parallel_read_min (20000);
+  g_assert_cmpuint (relais_rule_preview_result_get_summary (preview)->n_assigned, >, 100);
+  g_assert_cmpuint (result.n_assigned, ==, relais_rule_preview_result_get_summary (preview)->n_assigned);
+  lines = g_strsplit (decided, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      gint64 lead, partner, rule;
+      int outcome;
+      g_autofree char *sql = NULL;
+
+      g_assert_cmpint (sscanf (lines[i], "%" G_GINT64_FORMAT " %d %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                               &lead, &outcome, &partner, &rule), ==, 4);
+      sql = g_strdup_printf ("SELECT coalesce (partner_id, 0) FROM lead WHERE id = %" G_GINT64_FORMAT, lead);
+      g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, partner);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -938,6 +1034,7 @@ main (int   argc,
   ADD ("/rule-store/preview-selection", test_preview_selection);
   ADD ("/rule-store/arrival-order", test_arrival_order);
   ADD ("/rule-store/create-all", test_create_all);
+  ADD ("/rule-store/parallel-read", test_parallel_read);
 #undef ADD
   g_test_add_func ("/rule-store/demo-rules", test_demo_rules);
 

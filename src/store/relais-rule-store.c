@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "relais-rule-store.h"
+#include "relais-rule-store-private.h"
 
 #include <string.h>
 
@@ -1049,38 +1050,55 @@ sort_by_arrival (GArray *facts,
   memcpy (reads->data, sorted_reads->data, (gsize) reads->len * sizeof (LeadRead));
 }
 
-/* Runs the rules over @ids (the unassigned ones among them, or with
- * @selection every one that may still move), or over every unassigned lead
- * when @ids is %NULL. */
-static RelaisRulePreviewResult *
-preview (RelaisDb      *db,
-         const gint64  *ids,
-         gsize          n_ids,
-         gboolean       selection,
-         gint64         now,
-         GCancellable  *cancellable,
-         GError       **error)
+/* The leads a run reads, one for one: their facts (strings in @chunk), what
+ * else it knows of each, and when each arrived. */
+typedef struct {
+  GArray       *facts;      /* RelaisRoutingLead */
+  GArray       *reads;      /* LeadRead */
+  GArray       *arrivals;   /* gint64 */
+  GStringChunk *chunk;
+  GStringChunk *other_chunk;   /* those of the leads read on another connection */
+} LeadsRead;
+
+static void
+leads_read_init (LeadsRead *leads)
+{
+  leads->facts = g_array_new (FALSE, TRUE, sizeof (RelaisRoutingLead));
+  leads->reads = g_array_new (FALSE, FALSE, sizeof (LeadRead));
+  leads->arrivals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  leads->chunk = g_string_chunk_new (64 * 1024);
+}
+
+static void
+leads_read_clear (LeadsRead *leads)
+{
+  g_clear_pointer (&leads->facts, g_array_unref);
+  g_clear_pointer (&leads->reads, g_array_unref);
+  g_clear_pointer (&leads->arrivals, g_array_unref);
+  g_clear_pointer (&leads->chunk, g_string_chunk_free);
+  g_clear_pointer (&leads->other_chunk, g_string_chunk_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LeadsRead, leads_read_clear)
+
+/* Reads into @leads (leads_read_init()) the leads of @ids that the rules
+ * route (the unassigned ones, or with @selection every one that may still
+ * move), in the order of their ids; or every unassigned lead, in the order
+ * they arrived, when @ids is %NULL. */
+static gboolean
+read_leads (RelaisDb      *db,
+            const gint64  *ids,
+            gsize          n_ids,
+            gboolean       selection,
+            GCancellable  *cancellable,
+            LeadsRead     *leads,
+            GError       **error)
 {
   g_autofree char *statuses = NULL;
-  g_autoptr(RelaisRulePreviewResult) result = NULL;
   g_autoptr(RelaisStatement) st = NULL;
-  g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (RelaisRoutingLead));
-  g_autoptr(GArray) arrivals = g_array_new (FALSE, FALSE, sizeof (gint64));
   RelaisRows bound_ids = { ids, n_ids, 1 };
-  GStringChunk *chunk = NULL;
-  RelaisRouting *routing;
   GError *local_error = NULL;
-  gint64 started = g_get_monotonic_time ();
   guint n = 0;
-
-  routing = relais_rule_store_load_routing (db, error);
-  if (routing == NULL)
-    return NULL;
-  result = preview_result_new (routing, now);
-  result->held = selection;
-  g_debug ("%.1f ms: rules and partners read", (g_get_monotonic_time () - started) / 1000.0);
-  if (!check_cancelled (cancellable, error))
-    return NULL;
 
   if (ids != NULL && selection)
     {
@@ -1109,12 +1127,10 @@ preview (RelaisDb      *db,
                             " ORDER BY l.created_at, l.id",
                             error);
   if (st == NULL)
-    return NULL;
+    return FALSE;
   if (ids != NULL)
     relais_statement_bind_rows (st, 1, &bound_ids);
 
-  started = g_get_monotonic_time ();
-  chunk = g_string_chunk_new (64 * 1024);
   while (relais_statement_next (st, &local_error))
     {
       RelaisRoutingLead lead = { 0, };
@@ -1122,42 +1138,186 @@ preview (RelaisDb      *db,
       gint64 arrived = relais_statement_get_int64 (st, FACT_CREATED);
 
       lead.id = relais_statement_get_int64 (st, 0);
-      facts_from_row (&lead, st, FACT_FIRST, chunk);
-      g_array_append_val (facts, lead);
-      g_array_append_val (result->reads, read);
-      g_array_append_val (arrivals, arrived);
+      facts_from_row (&lead, st, FACT_FIRST, leads->chunk);
+      g_array_append_val (leads->facts, lead);
+      g_array_append_val (leads->reads, read);
+      g_array_append_val (leads->arrivals, arrived);
       if (++n % CANCEL_CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
-  g_clear_object (&st);
-  if (local_error != NULL || !check_cancelled (cancellable, &local_error))
+  if (local_error != NULL)
     {
-      g_string_chunk_free (chunk);
       g_propagate_error (error, local_error);
-      return NULL;
+      return FALSE;
     }
+  return check_cancelled (cancellable, error);
+}
+
+/* From this many leads given, a run reads the second half of them on a
+ * connection of its own, on another core, while it reads the rules and the
+ * first half. */
+static gsize parallel_read_min = 20000;
+
+void
+relais_rule_store_set_parallel_read_min (gsize n_ids)
+{
+  parallel_read_min = n_ids;
+}
+
+/* The second half of a run's leads, read on another thread. */
+typedef struct {
+  GThread      *thread;     /* NULL: none */
+  const char   *path;
+  const gint64 *ids;
+  gsize         n_ids;
+  gboolean      selection;
+  GCancellable *cancellable;
+  LeadsRead     leads;
+  gboolean      ok;
+  GError       *error;
+} ReadJob;
+
+static gpointer
+read_job_thread (gpointer data)
+{
+  ReadJob *job = data;
+  g_autoptr(RelaisDb) db = relais_db_open_for_job (job->path, &job->error);
+
+  job->ok = db != NULL && read_leads (db, job->ids, job->n_ids, job->selection, job->cancellable,
+                                      &job->leads, &job->error);
+  return NULL;
+}
+
+static void
+read_job_clear (ReadJob *job)
+{
+  if (job->thread != NULL)
+    g_thread_join (g_steal_pointer (&job->thread));
+  leads_read_clear (&job->leads);
+  g_clear_error (&job->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReadJob, read_job_clear)
+
+/* With many leads given, starts reading the second half of them on a
+ * connection of its own, on another core (SQLite reads with one core a
+ * connection); returns how many are left for @db to read.
+ *
+ * Inside a write transaction (a run's own, BEGIN IMMEDIATE) the other
+ * connection sees what @db does, as nobody else can write meanwhile and
+ * @db has written nothing yet. Outside one (a preview), either may see a
+ * change the other did not, as the rules read first and the leads read next
+ * may: each decision keeps the revision of its lead as read, and Apply leaves
+ * alone a lead changed since. */
+static gsize
+start_read_job (RelaisDb      *db,
+                const gint64  *ids,
+                gsize          n_ids,
+                gboolean       selection,
+                GCancellable  *cancellable,
+                ReadJob       *job)
+{
+  gsize half = n_ids / 2;
+
+  if (ids == NULL || n_ids < parallel_read_min || n_ids < 2)
+    return n_ids;
+  *job = (ReadJob) { NULL, relais_db_get_path (db), ids + half, n_ids - half, selection, cancellable, { 0, }, FALSE, NULL };
+  leads_read_init (&job->leads);
+  job->thread = g_thread_new ("relais-read", read_job_thread, job);
+  return half;
+}
+
+/* Adds the leads @job read (start_read_job()) to @leads, the first half. */
+static gboolean
+finish_read_job (RelaisDb  *db,
+                 ReadJob   *job,
+                 LeadsRead *leads,
+                 GError   **error)
+{
+  if (job->thread == NULL)
+    return TRUE;
+  g_thread_join (g_steal_pointer (&job->thread));
+  if (!job->ok && g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      return FALSE;
+    }
+  if (!job->ok)
+    {
+      /* The other connection could not be opened, or failed: @db reads
+       * those leads itself. */
+      g_debug ("the second half of the leads is read again: %s", job->error->message);
+      g_clear_error (&job->error);
+      leads_read_clear (&job->leads);
+      leads_read_init (&job->leads);
+      if (!read_leads (db, job->ids, job->n_ids, job->selection, job->cancellable, &job->leads, error))
+        return FALSE;
+    }
+  g_array_append_vals (leads->facts, job->leads.facts->data, job->leads.facts->len);
+  g_array_append_vals (leads->reads, job->leads.reads->data, job->leads.reads->len);
+  g_array_append_vals (leads->arrivals, job->leads.arrivals->data, job->leads.arrivals->len);
+  /* Their strings stay where they are. */
+  leads->other_chunk = g_steal_pointer (&job->leads.chunk);
+  return TRUE;
+}
+
+/* Runs the rules over @ids (the unassigned ones among them, or with
+ * @selection every one that may still move), or over every unassigned lead
+ * when @ids is %NULL. */
+static RelaisRulePreviewResult *
+preview (RelaisDb      *db,
+         const gint64  *ids,
+         gsize          n_ids,
+         gboolean       selection,
+         gint64         now,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(RelaisRulePreviewResult) result = NULL;
+  g_auto(LeadsRead) leads = { 0, };
+  g_auto(ReadJob) job = { 0, };
+  RelaisRouting *routing;
+  gint64 started = g_get_monotonic_time ();
+  gsize n_here;
+
+  /* The second half of many leads is read meanwhile. */
+  n_here = start_read_job (db, ids, n_ids, selection, cancellable, &job);
+  routing = relais_rule_store_load_routing (db, error);
+  if (routing == NULL)
+    return NULL;
+  result = preview_result_new (routing, now);
+  result->held = selection;
+  g_debug ("%.1f ms: rules and partners read", (g_get_monotonic_time () - started) / 1000.0);
+  if (!check_cancelled (cancellable, error))
+    return NULL;
+
+  started = g_get_monotonic_time ();
+  leads_read_init (&leads);
+  if (!read_leads (db, ids, n_here, selection, cancellable, &leads, error) ||
+      !finish_read_job (db, &job, &leads, error))
+    return NULL;
   /* The leads given come by id; they are routed as they arrived. */
   if (ids != NULL)
-    sort_by_arrival (facts, result->reads, arrivals);
+    sort_by_arrival (leads.facts, leads.reads, leads.arrivals);
+  g_array_append_vals (result->reads, leads.reads->data, leads.reads->len);
 
   /* G_MESSAGES_DEBUG=relais-store shows where a run spends its time. */
-  g_debug ("%.1f ms: facts of %u leads", (g_get_monotonic_time () - started) / 1000.0, facts->len);
+  g_debug ("%.1f ms: facts of %u leads", (g_get_monotonic_time () - started) / 1000.0, leads.facts->len);
   started = g_get_monotonic_time ();
-  g_array_set_size (result->decisions, facts->len);
-  for (guint i = 0; i < facts->len; i++)
+  g_array_set_size (result->decisions, leads.facts->len);
+  for (guint i = 0; i < leads.facts->len; i++)
     {
-      relais_routing_route (routing, &g_array_index (facts, RelaisRoutingLead, i), now, RELAIS_ROUTING_EXPLAIN,
+      relais_routing_route (routing, &g_array_index (leads.facts, RelaisRoutingLead, i), now, RELAIS_ROUTING_EXPLAIN,
                             &g_array_index (result->decisions, RelaisRoutingDecision, i));
       if ((i + 1) % CANCEL_CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
-  g_string_chunk_free (chunk);
   if (!check_cancelled (cancellable, error))
     return NULL;
 
   result->summary = relais_routing_summarize (routing, (const RelaisRoutingDecision *) result->decisions->data,
                                               result->decisions->len);
-  g_debug ("%.1f ms: rules over %u leads", (g_get_monotonic_time () - started) / 1000.0, facts->len);
+  g_debug ("%.1f ms: rules over %u leads", (g_get_monotonic_time () - started) / 1000.0, leads.facts->len);
   return g_steal_pointer (&result);
 }
 
