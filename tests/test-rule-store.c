@@ -552,6 +552,76 @@ test_undo_keeps_older_reason (Fixture       *fixture,
   g_assert_nonnull (why);
 }
 
+/* Undo of a run puts a plain lead back from its history row of the run, and
+ * any other from lead_reassignment; a lead changed since stays as it is,
+ * with its history, whichever way it was kept. */
+static void
+test_undo_plain_leads (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  RelaisRuleApplyResult result;
+  guint restored = 0, conflicts = 0;
+  gint64 n_once, n_plain, plain, once;
+
+  create_rule (fixture, "France", "FR", 2);
+  /* Some were assigned once, and freed since: not plain enough. */
+  exec_sql (fixture->db, "UPDATE lead SET assigned_at = 4242 WHERE status = 'new' AND partner_id IS NULL"
+                         " AND country = 'FR' AND id % 8 = 0");
+  n_once = query_int64 (fixture->db, "SELECT count(*) FROM lead WHERE status = 'new' AND partner_id IS NULL"
+                                     " AND country = 'FR' AND assigned_at = 4242", 0);
+  g_assert_cmpint (n_once, >, 10);
+  exec_sql (fixture->db, "CREATE TEMP TABLE was AS SELECT * FROM lead");
+
+  g_assert_true (relais_rule_store_route (fixture->db, NULL, 0, FALSE, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_assigned, >, n_once + 10);
+  n_plain = result.n_assigned - n_once;
+
+  /* One row each way; the history row of a plain lead has its revision. */
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead_reassignment WHERE journal_id = ?",
+                                result.journal_id), ==, n_once);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead_routing h JOIN lead l ON l.id = h.lead_id"
+                                " WHERE h.journal_id = ? AND h.revision = l.revision AND l.assigned_at <> 4242",
+                                result.journal_id), ==, n_plain);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead_routing h JOIN lead_reassignment r"
+                                " ON r.journal_id = h.journal_id AND r.lead_id = h.lead_id"
+                                " WHERE h.journal_id = ? AND h.revision IS NOT NULL", result.journal_id), ==, 0);
+
+  /* One lead of each kind changed since. */
+  plain = query_int64 (fixture->db, "SELECT min(lead_id) FROM lead_routing WHERE journal_id = ? AND revision IS NOT NULL",
+                       result.journal_id);
+  once = query_int64 (fixture->db, "SELECT min(lead_id) FROM lead_reassignment WHERE journal_id = ?", result.journal_id);
+  sql = g_strdup_printf ("UPDATE lead SET city = 'Lyon', revision = revision + 1 WHERE id IN (%" G_GINT64_FORMAT
+                         ", %" G_GINT64_FORMAT ")", plain, once);
+  exec_sql (fixture->db, sql);
+
+  g_assert_true (relais_lead_assign_undo (fixture->db, result.journal_id, &restored, &conflicts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (restored, ==, result.n_assigned - 2);
+  g_assert_cmpuint (conflicts, ==, 2);
+
+  /* Every other lead as it was before the run, plain or assigned once. */
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM lead l JOIN was w ON w.id = l.id"
+                         " WHERE l.id NOT IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")"
+                         " AND (l.status IS NOT w.status OR l.partner_id IS NOT w.partner_id OR l.rep_id IS NOT w.rep_id"
+                         "      OR l.queue_id IS NOT w.queue_id OR l.rule_id IS NOT w.rule_id"
+                         "      OR l.assigned_at IS NOT w.assigned_at OR l.accepted_at IS NOT w.accepted_at"
+                         "      OR l.assignment_reason IS NOT w.assignment_reason)", plain, once);
+  g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, 0);
+  /* The two changed since keep their partner and their history of the run. */
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM lead WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")"
+                         " AND status = 'partner_assigned' AND partner_id IS NOT NULL", plain, once);
+  g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, 2);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM lead_routing WHERE journal_id = ?", result.journal_id),
+                   ==, 2);
+  g_assert_cmpint (query_int64 (fixture->db, MISCOUNTED_EXPLANATIONS, 0), ==, 0);
+  exec_sql (fixture->db, "DROP TABLE temp.was");
+}
+
 /* A failure inside Apply changes nothing: not the leads, not the rotation,
  * not the journal. */
 static void
@@ -803,8 +873,15 @@ test_preview_selection (Fixture       *fixture,
   /* The lead held by the rule's partner already did not move. */
   g_assert_cmpuint (result.n_assigned, ==, 2);
   g_free (sql);
-  sql = g_strdup_printf ("SELECT count(*) FROM lead_reassignment WHERE journal_id = %" G_GINT64_FORMAT, result.journal_id);
-  g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, 2);
+  /* What the held lead was is kept for Undo; the plain one's history row
+   * says it all. */
+  sql = g_strdup_printf ("SELECT group_concat (lead_id) FROM lead_reassignment WHERE journal_id = %" G_GINT64_FORMAT,
+                         result.journal_id);
+  g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, ids[0]);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT group_concat (lead_id) FROM lead_routing WHERE journal_id = %" G_GINT64_FORMAT
+                         " AND revision IS NOT NULL", result.journal_id);
+  g_assert_cmpint (query_int64 (fixture->db, sql, 0), ==, ids[3]);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM lead WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
                          G_GINT64_FORMAT ") AND partner_id = %" G_GINT64_FORMAT,
@@ -1027,6 +1104,7 @@ main (int   argc,
   ADD ("/rule-store/preview-apply-undo", test_preview_apply_undo);
   ADD ("/rule-store/concurrent-runs-merge", test_concurrent_runs_merge);
   ADD ("/rule-store/undo-keeps-older-reason", test_undo_keeps_older_reason);
+  ADD ("/rule-store/undo-plain-leads", test_undo_plain_leads);
   ADD ("/rule-store/reroute", test_reroute);
   ADD ("/rule-store/apply-all-or-nothing", test_apply_all_or_nothing);
   ADD ("/rule-store/apply-targets-gone", test_apply_targets_gone);

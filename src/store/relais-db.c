@@ -40,6 +40,7 @@ static const Migration migrations[] = {
   { 4, "/io/github/relais/Relais/store/relais-schema-v4.sql" },
   { 5, "/io/github/relais/Relais/store/relais-schema-v5.sql" },
   { 6, "/io/github/relais/Relais/store/relais-schema-v6.sql" },
+  { 7, "/io/github/relais/Relais/store/relais-schema-v7.sql" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RELAIS_DB_SCHEMA_VERSION);

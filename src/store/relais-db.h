@@ -30,7 +30,7 @@ typedef enum {
 } RelaisDbError;
 
 /* The schema version this program writes; see relais-db.c for the migrations. */
-#define RELAIS_DB_SCHEMA_VERSION 6
+#define RELAIS_DB_SCHEMA_VERSION 7
 
 GQuark           relais_db_error_quark       (void);
 

@@ -510,7 +510,9 @@ relais_lead_assign (RelaisDb                 *db,
 
 /* Restores the rotations a run of the rules changed (listed in its journal
  * entry as { rule, before, after }), where nothing moved them since, and
- * deletes the routing history rows of the run for the leads that go back. */
+ * deletes the routing history rows of the run for the leads that go back,
+ * but those that say what a plain lead was (revision set): undo_plain_leads()
+ * reads them first. */
 static gboolean
 undo_routing (RelaisDb    *db,
               gint64       journal_id,
@@ -523,7 +525,7 @@ undo_routing (RelaisDb    *db,
   JsonArray *rotations;
 
   st = relais_db_prepare (db,
-                          "DELETE FROM lead_routing WHERE journal_id = ?1 AND lead_id NOT IN"
+                          "DELETE FROM lead_routing WHERE journal_id = ?1 AND revision IS NULL AND lead_id NOT IN"
                           " (SELECT r.lead_id FROM lead_reassignment r JOIN lead l ON l.id = r.lead_id"
                           "  WHERE r.journal_id = ?1 AND l.revision <> r.new_revision)",
                           error);
@@ -565,6 +567,62 @@ undo_routing (RelaisDb    *db,
   return TRUE;
 }
 
+/* Puts back the plain leads a run of the rules gave to a partner (new, held
+ * by nobody, no rule, never assigned: see relais-schema-v7.sql) that are
+ * still as the run left them, from their history rows of the run, and
+ * deletes those rows. Returns how many, or -1 with @error set. */
+static gint64
+undo_plain_leads (RelaisDb  *db,
+                  gint64     journal_id,
+                  gint64     now,
+                  GError   **error)
+{
+  g_autoptr(RelaisStatement) st = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GError *local_error = NULL;
+  RelaisRows rows;
+
+  st = relais_db_prepare (db,
+                          "UPDATE lead SET status = 'new', queue_id = NULL, partner_id = NULL, rep_id = NULL,"
+                          " rule_id = NULL, assignment_reason = '', assigned_at = NULL, accepted_at = NULL,"
+                          " updated_at = ?1, revision = lead.revision + 1"
+                          " FROM lead_routing h"
+                          " WHERE h.journal_id = ?2 AND h.revision IS NOT NULL AND h.lead_id = lead.id"
+                          " AND lead.revision = h.revision"
+                          " RETURNING id",
+                          error);
+  if (st == NULL)
+    return -1;
+  relais_statement_bind_int64 (st, 1, now);
+  relais_statement_bind_int64 (st, 2, journal_id);
+  while (relais_statement_next (st, &local_error))
+    {
+      gint64 id = relais_statement_get_int64 (st, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return -1;
+    }
+  g_clear_object (&st);
+
+  /* The rows of the leads changed since stay in their history. */
+  rows = (RelaisRows) { (const gint64 *) (gpointer) ids->data, ids->len, 1 };
+  st = relais_db_prepare (db,
+                          "DELETE FROM lead_routing WHERE journal_id = ?1 AND revision IS NOT NULL"
+                          " AND lead_id IN (SELECT c0 FROM relais_rows (?2))",
+                          error);
+  if (st == NULL)
+    return -1;
+  relais_statement_bind_int64 (st, 1, journal_id);
+  relais_statement_bind_rows (st, 2, &rows);
+  if (!relais_statement_execute (st, error))
+    return -1;
+  return ids->len;
+}
+
 static gboolean
 undo_in_transaction (RelaisDb  *db,
                      gint64     journal_id,
@@ -579,11 +637,13 @@ undo_in_transaction (RelaisDb  *db,
   g_autofree char *changes = NULL;
   g_autofree char *entry_changes = NULL;
   GError *local_error = NULL;
-  gint64 total, undo_id;
+  gint64 total, undo_id, restored, n_plain;
+  gint64 now = g_get_real_time ();
   gboolean undone;
 
   st = relais_db_prepare (db,
-                          "SELECT uuid, undone, (SELECT count(*) FROM lead_reassignment WHERE journal_id = ?1),"
+                          "SELECT uuid, undone, (SELECT count(*) FROM lead_reassignment WHERE journal_id = ?1)"
+                          " + (SELECT count(*) FROM lead_routing WHERE journal_id = ?1 AND revision IS NOT NULL),"
                           " changes FROM journal WHERE id = ?1 AND action IN ('reassign', 'route', 'reroute')",
                           error);
   if (st == NULL)
@@ -627,13 +687,19 @@ undo_in_transaction (RelaisDb  *db,
                           error);
   if (st == NULL)
     return FALSE;
-  relais_statement_bind_int64 (st, 1, g_get_real_time ());
+  relais_statement_bind_int64 (st, 1, now);
   relais_statement_bind_int64 (st, 2, journal_id);
   if (!relais_statement_execute (st, error))
     return FALSE;
   g_clear_object (&st);
+  restored = sqlite3_changes (relais_db_get_handle (db));
 
-  *n_restored = sqlite3_changes (relais_db_get_handle (db));
+  /* And the plain leads of a run of the rules. */
+  n_plain = undo_plain_leads (db, journal_id, now, error);
+  if (n_plain < 0)
+    return FALSE;
+
+  *n_restored = (guint) (restored + n_plain);
   *n_conflicts = (guint) (total - *n_restored);
 
   /* The reassignment leaves the leads' histories; the undo is kept in the

@@ -5,10 +5,11 @@
  * that need them, the queues and the rules into a RelaisRouting, hands it the
  * leads, and keeps the decisions. Writing them is set-based, like a drop
  * (relais-lead-assign.c): the decisions are bound to a few statements as
- * rows of numbers (relais_rows), which copy each lead's previous state into
- * lead_reassignment (so that relais_lead_assign_undo() undoes a run like a
- * drop), move the leads, add their routing history and link them to the
- * run's journal entry. The history rows name the run's explanations, each
+ * rows of numbers (relais_rows), which keep each lead's previous state for
+ * relais_lead_assign_undo() (in lead_reassignment, like a drop; for a plain
+ * lead, what nearly every lead of a run is, its history row says it all),
+ * move the leads, add their routing history and link them to the run's
+ * journal entry. The history rows name the run's explanations, each
  * different text written once (routing_explanation).
  *
  * Rotations: a run starts from each rule's stored rotation and ends with a
@@ -1389,6 +1390,12 @@ enum {
   " nullif (c12, 0)" \
   " FROM relais_rows (" n ")) "
 
+/* A lead of the decisions (d) that Undo puts back from its routing history
+ * row alone (lead_routing.revision): a plain lead given to a partner, that
+ * had no rule and was never assigned. The others that move have their
+ * previous state in lead_reassignment. */
+#define FROM_HISTORY "(d.simple AND d.old_rule_id IS NULL AND d.old_assigned_at IS NULL)"
+
 typedef struct {
   gint64     *values;
   RelaisRows  rows;
@@ -1675,8 +1682,9 @@ write_routing (RelaisDb           *db,
   st = relais_db_prepare (db,
                           DECISIONS ("?3")
                           "INSERT INTO main.lead_routing (lead_id, rule_id, at, partner_id, rep_id, queue_id,"
-                          " explanation_id, journal_id)"
-                          " SELECT d.lead_id, d.rule_id, ?2, d.partner_id, d.rep_id, d.queue_id, d.explanation_id, ?1"
+                          " explanation_id, journal_id, revision)"
+                          " SELECT d.lead_id, d.rule_id, ?2, d.partner_id, d.rep_id, d.queue_id, d.explanation_id, ?1,"
+                          " CASE WHEN " FROM_HISTORY " THEN d.revision + 1 END"
                           " FROM d WHERE d.keep",
                           error);
   if (st == NULL)
@@ -1811,6 +1819,7 @@ write_moves (RelaisDb                *db,
 {
   const RelaisRows *rows = &decisions->rows;
   gint64 n_recorded = 0, n_assigned = 0, n_changed = 0;
+  gint64 n_simple = 0, n_simple_not_from_history = 0, n_other;
 
   /* A lead of a selection the rules give to the one who holds it already
    * stays as it is (unassigned leads are held by nobody). */
@@ -1848,6 +1857,8 @@ write_moves (RelaisDb                *db,
     }
   result->n_changed = (guint) n_changed;
 
+  /* Each statement below goes through all the decisions: those that would
+   * find none of theirs are left out. */
   *n_moving = 0;
   for (gsize i = 0; i < rows->n_rows; i++)
     {
@@ -1860,7 +1871,12 @@ write_moves (RelaisDb                *db,
         (*n_moving)++;
       if (row[D_PARTNER] != 0)
         n_assigned++;
+      if (row[D_SIMPLE])
+        n_simple++;
+      if (row[D_SIMPLE] && (row[D_OLD_RULE] != 0 || row[D_OLD_ASSIGNED_AT] != 0))
+        n_simple_not_from_history++;
     }
+  n_other = *n_moving - n_simple;
   result->n_assigned = (guint) n_assigned;
   result->n_queued = (guint) (*n_moving - n_assigned);
   result->n_unassigned = (guint) (n_recorded - *n_moving);
@@ -1870,46 +1886,58 @@ write_moves (RelaisDb                *db,
     return FALSE;
 
   /* Every decision kept is for a lead as the preview read it (its
-   * revision): the last condition of each UPDATE only says so again. */
-  return /* Each lead that moves, as it was, for Undo: a plain one from
-          * what the preview read, the others from the leads. */
-         exec_with_journal (db,
-                            DECISIONS ("?3") INSERT_REASSIGNMENT
-                            " SELECT ?1, d.lead_id, 'new', NULL, NULL, NULL, d.old_rule_id, '', d.old_assigned_at,"
-                            " NULL, d.revision + 1"
-                            " FROM d WHERE d.keep AND d.simple",
-                            *journal_id, now, rows, error) &&
-         exec_with_journal (db,
-                            DECISIONS ("?3") INSERT_REASSIGNMENT
-                            " SELECT ?1, l.id, l.status, l.queue_id, l.partner_id, l.rep_id, l.rule_id,"
-                            " l.assignment_reason, l.assigned_at, l.accepted_at, l.revision + 1"
-                            " FROM d JOIN main.lead l ON l.id = d.lead_id"
-                            " WHERE d.keep AND d.status IS NOT NULL AND NOT d.simple",
-                            *journal_id, now, rows, error) &&
-         /* The common case first: a plain lead (new, held by nobody) given to
-          * a partner. Only the columns that change are set, so that SQLite
-          * leaves alone the indexes of the others (queue, rep). The unary +
-          * keeps SQLite from walking the leads to look each one up among
-          * the decisions: it goes through the decisions and finds their
-          * leads by id. */
-         exec_with_journal (db,
-                            DECISIONS ("?3")
-                            "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rule_id = d.rule_id,"
-                            " assigned_at = ?2, updated_at = ?2, revision = lead.revision + 1"
-                            " FROM d WHERE lead.id = +d.lead_id AND d.keep AND d.simple"
-                            " AND lead.revision = d.revision",
-                            *journal_id, now, rows, error) &&
-         exec_with_journal (db,
-                            DECISIONS ("?3")
-                            "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rep_id = d.rep_id,"
-                            " queue_id = d.queue_id, rule_id = d.rule_id, assignment_reason = '',"
-                            " assigned_at = CASE WHEN d.partner_id IS NULL THEN NULL ELSE ?2 END, accepted_at = NULL,"
-                            " updated_at = ?2, revision = lead.revision + 1"
-                            " FROM d WHERE lead.id = +d.lead_id AND d.keep AND d.status IS NOT NULL"
-                            " AND NOT d.simple AND lead.revision = d.revision",
-                            *journal_id, now, rows, error) &&
-         /* A lead left unassigned keeps its previous reason besides this one
-          * (Undo of this run brings it back), not the older ones. */
+   * revision): the last condition of each UPDATE only says so again.
+   *
+   * Each lead that moves, as it was, for Undo: a plain one from what the
+   * preview read (unless its history row says it all, FROM_HISTORY), the
+   * others from the leads, before they change. */
+  if (n_simple_not_from_history > 0 &&
+      !exec_with_journal (db,
+                          DECISIONS ("?3") INSERT_REASSIGNMENT
+                          " SELECT ?1, d.lead_id, 'new', NULL, NULL, NULL, d.old_rule_id, '', d.old_assigned_at,"
+                          " NULL, d.revision + 1"
+                          " FROM d WHERE d.keep AND d.simple AND NOT " FROM_HISTORY,
+                          *journal_id, now, rows, error))
+    return FALSE;
+  if (n_other > 0 &&
+      !exec_with_journal (db,
+                          DECISIONS ("?3") INSERT_REASSIGNMENT
+                          " SELECT ?1, l.id, l.status, l.queue_id, l.partner_id, l.rep_id, l.rule_id,"
+                          " l.assignment_reason, l.assigned_at, l.accepted_at, l.revision + 1"
+                          " FROM d JOIN main.lead l ON l.id = d.lead_id"
+                          " WHERE d.keep AND d.status IS NOT NULL AND NOT d.simple",
+                          *journal_id, now, rows, error))
+    return FALSE;
+
+  /* The common case first: a plain lead (new, held by nobody) given to a
+   * partner. Only the columns that change are set, so that SQLite leaves
+   * alone the indexes of the others (queue, rep). The unary + keeps SQLite
+   * from walking the leads to look each one up among the decisions: it goes
+   * through the decisions and finds their leads by id. */
+  if (n_simple > 0 &&
+      !exec_with_journal (db,
+                          DECISIONS ("?3")
+                          "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rule_id = d.rule_id,"
+                          " assigned_at = ?2, updated_at = ?2, revision = lead.revision + 1"
+                          " FROM d WHERE lead.id = +d.lead_id AND d.keep AND d.simple"
+                          " AND lead.revision = d.revision",
+                          *journal_id, now, rows, error))
+    return FALSE;
+  if (n_other > 0 &&
+      !exec_with_journal (db,
+                          DECISIONS ("?3")
+                          "UPDATE main.lead SET status = d.status, partner_id = d.partner_id, rep_id = d.rep_id,"
+                          " queue_id = d.queue_id, rule_id = d.rule_id, assignment_reason = '',"
+                          " assigned_at = CASE WHEN d.partner_id IS NULL THEN NULL ELSE ?2 END, accepted_at = NULL,"
+                          " updated_at = ?2, revision = lead.revision + 1"
+                          " FROM d WHERE lead.id = +d.lead_id AND d.keep AND d.status IS NOT NULL"
+                          " AND NOT d.simple AND lead.revision = d.revision",
+                          *journal_id, now, rows, error))
+    return FALSE;
+
+  /* A lead left unassigned keeps its previous reason besides this one (Undo
+   * of this run brings it back), not the older ones. */
+  return n_recorded == *n_moving ||
          exec_with_journal (db,
                             DECISIONS ("?3")
                             "DELETE FROM main.lead_routing WHERE lead_id IN"
