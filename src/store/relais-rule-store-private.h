@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* From how many leads given a run reads half of them on a second connection
+/* From how many leads given a run reads most of them on a second connection
  * (20,000 unless set): the tests make small runs take that way too. */
 void relais_rule_store_set_parallel_read_min (gsize n_ids);
 

@@ -1154,9 +1154,9 @@ read_leads (RelaisDb      *db,
   return check_cancelled (cancellable, error);
 }
 
-/* From this many leads given, a run reads the second half of them on a
+/* From this many leads given, a run reads most of them on a
  * connection of its own, on another core, while it reads the rules and the
- * first half. */
+ * others. */
 static gsize parallel_read_min = 20000;
 
 void
@@ -1165,7 +1165,7 @@ relais_rule_store_set_parallel_read_min (gsize n_ids)
   parallel_read_min = n_ids;
 }
 
-/* The second half of a run's leads, read on another thread. */
+/* The last leads of a run, read on another thread. */
 typedef struct {
   GThread      *thread;     /* NULL: none */
   const char   *path;
@@ -1200,7 +1200,7 @@ read_job_clear (ReadJob *job)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReadJob, read_job_clear)
 
-/* With many leads given, starts reading the second half of them on a
+/* With many leads given, starts reading the last three fifths of them on a
  * connection of its own, on another core (SQLite reads with one core a
  * connection); returns how many are left for @db to read.
  *
@@ -1218,17 +1218,18 @@ start_read_job (RelaisDb      *db,
                 GCancellable  *cancellable,
                 ReadJob       *job)
 {
-  gsize half = n_ids / 2;
+  /* @db reads the rules first: it takes fewer leads. */
+  gsize n_here = n_ids * 2 / 5;
 
   if (ids == NULL || n_ids < parallel_read_min || n_ids < 2)
     return n_ids;
-  *job = (ReadJob) { NULL, relais_db_get_path (db), ids + half, n_ids - half, selection, cancellable, { 0, }, FALSE, NULL };
+  *job = (ReadJob) { NULL, relais_db_get_path (db), ids + n_here, n_ids - n_here, selection, cancellable, { 0, }, FALSE, NULL };
   leads_read_init (&job->leads);
   job->thread = g_thread_new ("relais-read", read_job_thread, job);
-  return half;
+  return n_here;
 }
 
-/* Adds the leads @job read (start_read_job()) to @leads, the first half. */
+/* Adds the leads @job read (start_read_job()) to @leads, the first ones. */
 static gboolean
 finish_read_job (RelaisDb  *db,
                  ReadJob   *job,
@@ -1247,7 +1248,7 @@ finish_read_job (RelaisDb  *db,
     {
       /* The other connection could not be opened, or failed: @db reads
        * those leads itself. */
-      g_debug ("the second half of the leads is read again: %s", job->error->message);
+      g_debug ("the last leads are read again: %s", job->error->message);
       g_clear_error (&job->error);
       leads_read_clear (&job->leads);
       leads_read_init (&job->leads);
@@ -1281,7 +1282,7 @@ preview (RelaisDb      *db,
   gint64 started = g_get_monotonic_time ();
   gsize n_here;
 
-  /* The second half of many leads is read meanwhile. */
+  /* The last of many leads are read meanwhile. */
   n_here = start_read_job (db, ids, n_ids, selection, cancellable, &job);
   routing = relais_rule_store_load_routing (db, error);
   if (routing == NULL)
