@@ -1026,6 +1026,22 @@ compare_arrivals (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Whether @facts arrived in their order (@arrivals, then ids): leads
+ * imported or synced arrive with growing ids, and are often given so. */
+static gboolean
+in_arrival_order (GArray *facts,
+                  GArray *arrivals)
+{
+  for (guint i = 1; i < facts->len; i++)
+    {
+      gint64 x = g_array_index (arrivals, gint64, i - 1), y = g_array_index (arrivals, gint64, i);
+
+      if (x > y || (x == y && g_array_index (facts, RelaisRoutingLead, i - 1).id > g_array_index (facts, RelaisRoutingLead, i).id))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Puts @facts and @reads (one for one) in the order of @arrivals, then of
  * the leads' ids (ORDER BY created_at, id), sorted here rather than by
  * SQLite's sorter, which copied every row it read. */
@@ -1035,9 +1051,16 @@ sort_by_arrival (GArray *facts,
                  GArray *arrivals)
 {
   ArrivalOrder order = { (const gint64 *) (gpointer) arrivals->data, (const RelaisRoutingLead *) (gpointer) facts->data };
-  g_autofree guint *positions = g_new (guint, facts->len);
-  g_autoptr(GArray) sorted_facts = g_array_sized_new (FALSE, TRUE, sizeof (RelaisRoutingLead), facts->len);
-  g_autoptr(GArray) sorted_reads = g_array_sized_new (FALSE, TRUE, sizeof (LeadRead), reads->len);
+  g_autofree guint *positions = NULL;
+  g_autoptr(GArray) sorted_facts = NULL;
+  g_autoptr(GArray) sorted_reads = NULL;
+
+  if (in_arrival_order (facts, arrivals))
+    return;
+
+  positions = g_new (guint, facts->len);
+  sorted_facts = g_array_sized_new (FALSE, TRUE, sizeof (RelaisRoutingLead), facts->len);
+  sorted_reads = g_array_sized_new (FALSE, TRUE, sizeof (LeadRead), reads->len);
 
   for (guint i = 0; i < facts->len; i++)
     positions[i] = i;
