@@ -560,18 +560,14 @@ drop_ids (RelaisDb *db,
   g_autoptr(GError) error = NULL;
   g_autoptr(RelaisStatement) st =
     relais_db_prepare (db, "SELECT id FROM lead ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", &error);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *ids;
 
   if (st == NULL)
     g_error ("%s", error->message);
   relais_statement_bind_int64 (st, 1, n);
   relais_statement_bind_int64 (st, 2, offset);
-  while (relais_statement_next (st, &error))
-    {
-      gint64 id = relais_statement_get_int64 (st, 0);
-      g_array_append_val (ids, id);
-    }
-  if (error != NULL)
+  ids = relais_statement_collect_ids (st, &error);
+  if (ids == NULL)
     g_error ("%s", error->message);
   return ids;
 }
@@ -775,15 +771,11 @@ create_route_rules (RelaisDb *db)
   g_autoptr(GError) error = NULL;
   g_autoptr(RelaisStatement) st = NULL;
   g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func (g_free);
-  GArray *partners = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *partners;
 
   st = relais_db_prepare (db, "SELECT id FROM partner ORDER BY id LIMIT 500", &error);
-  while (st != NULL && relais_statement_next (st, &error))
-    {
-      gint64 id = relais_statement_get_int64 (st, 0);
-      g_array_append_val (partners, id);
-    }
-  if (error != NULL)
+  partners = st != NULL ? relais_statement_collect_ids (st, &error) : NULL;
+  if (partners == NULL)
     g_error ("%s", error->message);
   g_clear_object (&st);
 
@@ -866,17 +858,12 @@ command_route (int    argc,
   /* The setting, undone at the end: 100,000 leads made unassigned (by a
    * reassignment, undone), 500 partners with room, 50 rules. */
   exec_or_die (db, "DELETE FROM rule WHERE name LIKE 'Bench rule %'");
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   st = relais_db_prepare (db,
                           "SELECT id FROM lead WHERE status IN ('new', 'partner_assigned', 'assigned_to_rep')"
                           " ORDER BY id LIMIT 100000",
                           &error);
-  while (st != NULL && relais_statement_next (st, &error))
-    {
-      gint64 id = relais_statement_get_int64 (st, 0);
-      g_array_append_val (ids, id);
-    }
-  if (error != NULL)
+  ids = st != NULL ? relais_statement_collect_ids (st, &error) : NULL;
+  if (ids == NULL)
     g_error ("%s", error->message);
   g_clear_object (&st);
   if (!relais_lead_assign (db, (const gint64 *) ids->data, ids->len, &nobody, FALSE, &freed, &error))

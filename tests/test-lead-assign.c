@@ -121,15 +121,11 @@ first_ids (RelaisDb *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RelaisStatement) st = relais_db_prepare (db, "SELECT id FROM lead ORDER BY id LIMIT ?", &error);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *ids;
 
   g_assert_no_error (error);
   relais_statement_bind_int64 (st, 1, n);
-  while (relais_statement_next (st, &error))
-    {
-      gint64 id = relais_statement_get_int64 (st, 0);
-      g_array_append_val (ids, id);
-    }
+  ids = relais_statement_collect_ids (st, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, n);
   return ids;

@@ -578,8 +578,7 @@ undo_plain_leads (RelaisDb  *db,
                   GError   **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GError *local_error = NULL;
+  g_autoptr(GArray) ids = NULL;
   RelaisRows rows;
 
   st = relais_db_prepare (db,
@@ -595,17 +594,9 @@ undo_plain_leads (RelaisDb  *db,
     return -1;
   relais_statement_bind_int64 (st, 1, now);
   relais_statement_bind_int64 (st, 2, journal_id);
-  while (relais_statement_next (st, &local_error))
-    {
-      gint64 id = relais_statement_get_int64 (st, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return -1;
-    }
+  ids = relais_statement_collect_ids (st, error);
+  if (ids == NULL)
+    return -1;
   g_clear_object (&st);
 
   /* The rows of the leads changed since stay in their history. */
@@ -782,11 +773,9 @@ relais_lead_assign_open_ids (RelaisDb  *db,
                              GError   **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *statuses = NULL;
   g_autofree char *sql = NULL;
   StatusFilter keep = partner_id != 0 ? status_held_movable : relais_lead_status_can_reassign;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
   g_return_val_if_fail ((partner_id != 0) != (queue_id != 0), NULL);
@@ -801,18 +790,7 @@ relais_lead_assign_open_ids (RelaisDb  *db,
     return NULL;
   relais_statement_bind_int64 (st, 1, partner_id != 0 ? partner_id : queue_id);
   bind_statuses (st, keep, 2);
-
-  while (relais_statement_next (st, &local_error))
-    {
-      gint64 id = relais_statement_get_int64 (st, 0);
-      g_array_append_val (ids, id);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return relais_statement_collect_ids (st, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -267,29 +267,13 @@ relais_lead_store_list_ids (RelaisDb  *db,
                             GError   **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
-  g_autoptr(GArray) ids = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
 
   st = relais_db_prepare (db, "SELECT id FROM lead ORDER BY created_at DESC, id DESC", error);
   if (st == NULL)
     return NULL;
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (relais_statement_next (st, &local_error))
-    {
-      gint64 id = relais_statement_get_int64 (st, 0);
-      g_array_append_val (ids, id);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return relais_statement_collect_ids (st, error);
 }
 
 gboolean

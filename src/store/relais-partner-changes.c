@@ -1577,29 +1577,14 @@ relais_queue_changes_list_members (RelaisDb  *db,
                                    GError   **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
-  g_autoptr(GArray) ids = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), NULL);
 
   st = relais_db_prepare (db, "SELECT partner_id FROM queue_member WHERE queue_id = ? ORDER BY partner_id", error);
   if (st == NULL)
     return NULL;
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   relais_statement_bind_int64 (st, 1, queue_id);
-  while (relais_statement_next (st, &local_error))
-    {
-      gint64 id = relais_statement_get_int64 (st, 0);
-      g_array_append_val (ids, id);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return relais_statement_collect_ids (st, error);
 }
 
 static gint

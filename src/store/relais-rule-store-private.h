@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* From how many leads given a run reads most of them on a second connection
- * (20,000 unless set): the tests make small runs take that way too. */
-void relais_rule_store_set_parallel_read_min (gsize n_ids);
+ * (20,000 unless set): the tests make small runs take that way too. Returns
+ * the number it replaces. */
+gsize relais_rule_store_set_parallel_read_min (gsize n_ids);
 
 G_END_DECLS

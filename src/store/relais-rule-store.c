@@ -1182,10 +1182,13 @@ read_leads (RelaisDb      *db,
  * others. */
 static gsize parallel_read_min = 20000;
 
-void
+gsize
 relais_rule_store_set_parallel_read_min (gsize n_ids)
 {
+  gsize before = parallel_read_min;
+
   parallel_read_min = n_ids;
+  return before;
 }
 
 /* The last leads of a run, read on another thread. */
@@ -1324,7 +1327,8 @@ preview (RelaisDb      *db,
   /* The leads given come by id; they are routed as they arrived. */
   if (ids != NULL)
     sort_by_arrival (leads.facts, leads.reads, leads.arrivals);
-  g_array_append_vals (result->reads, leads.reads->data, leads.reads->len);
+  g_array_unref (result->reads);
+  result->reads = g_steal_pointer (&leads.reads);
 
   /* G_MESSAGES_DEBUG=relais-store shows where a run spends its time. */
   g_debug ("%.1f ms: facts of %u leads", (g_get_monotonic_time () - started) / 1000.0, leads.facts->len);
@@ -1393,6 +1397,7 @@ enum {
   D_OLD_ASSIGNED_AT,
   D_KEEP,             /* 0: left alone (held already, changed since, target gone) */
   D_EXPLANATION,      /* its explanation (routing_explanation), set by write_explanations() */
+  D_FROM_HISTORY,     /* Undo puts it back from its routing history row alone, set by write_moves() */
   D_N_COLUMNS
 };
 
@@ -1406,19 +1411,13 @@ enum {
  * named columns (ids of 0 are NULL), and at: the row's place in them. */
 #define DECISIONS(n) \
   "WITH d (at, lead_id, revision, status, partner_id, rep_id, queue_id, rule_id, simple," \
-  " old_rule_id, old_assigned_at, keep, explanation_id) AS (SELECT rowid, c0, c1," \
+  " old_rule_id, old_assigned_at, keep, explanation_id, from_history) AS (SELECT rowid, c0, c1," \
   " CASE c2 WHEN " G_STRINGIFY (DECIDED_PARTNER_ASSIGNED) " THEN 'partner_assigned'" \
   " WHEN " G_STRINGIFY (DECIDED_ASSIGNED_TO_REP) " THEN 'assigned_to_rep'" \
   " WHEN " G_STRINGIFY (DECIDED_NEW) " THEN 'new' END," \
   " nullif (c3, 0), nullif (c4, 0), nullif (c5, 0), nullif (c6, 0), c7, nullif (c9, 0), nullif (c10, 0), c11," \
-  " nullif (c12, 0)" \
+  " nullif (c12, 0), c13" \
   " FROM relais_rows (" n ")) "
-
-/* A lead of the decisions (d) that Undo puts back from its routing history
- * row alone (lead_routing.revision): a plain lead given to a partner, that
- * had no rule and was never assigned. The others that move have their
- * previous state in lead_reassignment. */
-#define FROM_HISTORY "(d.simple AND d.old_rule_id IS NULL AND d.old_assigned_at IS NULL)"
 
 typedef struct {
   gint64     *values;
@@ -1518,6 +1517,7 @@ make_decisions (RelaisRulePreviewResult *preview,
       row[D_OLD_ASSIGNED_AT] = read->assigned_at;
       row[D_KEEP] = 1;
       row[D_EXPLANATION] = 0;
+      row[D_FROM_HISTORY] = 0;
       n_rows++;
     }
   out->values = values;
@@ -1708,7 +1708,7 @@ write_routing (RelaisDb           *db,
                           "INSERT INTO main.lead_routing (lead_id, rule_id, at, partner_id, rep_id, queue_id,"
                           " explanation_id, journal_id, revision)"
                           " SELECT d.lead_id, d.rule_id, ?2, d.partner_id, d.rep_id, d.queue_id, d.explanation_id, ?1,"
-                          " CASE WHEN " FROM_HISTORY " THEN d.revision + 1 END"
+                          " CASE WHEN d.from_history THEN d.revision + 1 END"
                           " FROM d WHERE d.keep",
                           error);
   if (st == NULL)
@@ -1886,7 +1886,7 @@ write_moves (RelaisDb                *db,
   *n_moving = 0;
   for (gsize i = 0; i < rows->n_rows; i++)
     {
-      const gint64 *row = rows->values + i * D_N_COLUMNS;
+      gint64 *row = decisions->values + i * D_N_COLUMNS;
 
       if (!row[D_KEEP])
         continue;
@@ -1895,9 +1895,15 @@ write_moves (RelaisDb                *db,
         (*n_moving)++;
       if (row[D_PARTNER] != 0)
         n_assigned++;
+      /* A plain lead given to a partner, that had no rule and was never
+       * assigned: Undo puts it back from its routing history row alone
+       * (lead_routing.revision). The others that move have their previous
+       * state in lead_reassignment. Set here, once forget_rules_gone()
+       * has cleared the rules deleted since. */
+      row[D_FROM_HISTORY] = row[D_SIMPLE] && row[D_OLD_RULE] == 0 && row[D_OLD_ASSIGNED_AT] == 0;
       if (row[D_SIMPLE])
         n_simple++;
-      if (row[D_SIMPLE] && (row[D_OLD_RULE] != 0 || row[D_OLD_ASSIGNED_AT] != 0))
+      if (row[D_SIMPLE] && !row[D_FROM_HISTORY])
         n_simple_not_from_history++;
     }
   n_other = *n_moving - n_simple;
@@ -1913,14 +1919,14 @@ write_moves (RelaisDb                *db,
    * revision): the last condition of each UPDATE only says so again.
    *
    * Each lead that moves, as it was, for Undo: a plain one from what the
-   * preview read (unless its history row says it all, FROM_HISTORY), the
+   * preview read (unless its history row says it all, D_FROM_HISTORY), the
    * others from the leads, before they change. */
   if (n_simple_not_from_history > 0 &&
       !exec_with_journal (db,
                           DECISIONS ("?3") INSERT_REASSIGNMENT
                           " SELECT ?1, d.lead_id, 'new', NULL, NULL, NULL, d.old_rule_id, '', d.old_assigned_at,"
                           " NULL, d.revision + 1"
-                          " FROM d WHERE d.keep AND d.simple AND NOT " FROM_HISTORY,
+                          " FROM d WHERE d.keep AND d.simple AND NOT d.from_history",
                           *journal_id, now, rows, error))
     return FALSE;
   if (n_other > 0 &&
@@ -2198,8 +2204,7 @@ relais_rule_store_route_arrivals (RelaisDb              *db,
                                   GError               **error)
 {
   g_autoptr(RelaisStatement) st = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GError *local_error = NULL;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (RELAIS_IS_DB (db), FALSE);
 
@@ -2207,17 +2212,9 @@ relais_rule_store_route_arrivals (RelaisDb              *db,
   if (st == NULL)
     return FALSE;
   relais_statement_bind_int64 (st, 1, journal_id);
-  while (relais_statement_next (st, &local_error))
-    {
-      gint64 id = relais_statement_get_int64 (st, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  ids = relais_statement_collect_ids (st, error);
+  if (ids == NULL)
+    return FALSE;
   g_clear_object (&st);
 
   if (ids->len == 0)

@@ -182,6 +182,33 @@ relais_statement_execute (RelaisStatement  *self,
   return TRUE;
 }
 
+GArray *
+relais_statement_collect_ids (RelaisStatement  *self,
+                              GError          **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_STATEMENT (self), NULL);
+
+  while (relais_statement_next (self, &local_error))
+    {
+      gint64 id = relais_statement_get_int64 (self, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  relais_statement_reset (self);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 void
 relais_statement_reset (RelaisStatement *self)
 {

@@ -61,6 +61,10 @@ gboolean         relais_statement_next_row     (RelaisStatement  *self,
 /* Steps until the statement is done, then resets it. */
 gboolean         relais_statement_execute      (RelaisStatement  *self,
                                                 GError          **error);
+/* Like relais_statement_execute(), keeping the first column of each row:
+ * (transfer full) (element-type gint64) the ids, or %NULL with @error set. */
+GArray          *relais_statement_collect_ids  (RelaisStatement  *self,
+                                                GError          **error);
 void             relais_statement_reset        (RelaisStatement  *self);
 
 /* Columns are numbered from 0. Text stays valid until the next step or reset. */
