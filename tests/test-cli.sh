@@ -79,4 +79,20 @@ head -n1 "$work/out" | grep -qx "Where $n_unassigned unassigned leads went:" || 
 n_printed=$(grep '^  ' "$work/out" | grep -v '^  Unassigned: ' | sed 's/ *[0-9][0-9]*[.,][0-9] %$//' | awk '{ s += $NF } END { print s + 0 }')
 n_routed=$(sqlite3 "$work/r.db" "SELECT count(*) FROM lead WHERE rule_id IS NOT NULL AND NOT ($unassigned)")
 [ "$n_printed" -gt 0 ] && [ "$n_printed" = "$n_routed" ] || fail "assign printed $n_printed routed leads, the store has $n_routed: $(cat "$work/out")"
+
+# compact: a store of 4 KiB pages (as Relais made them before) is rewritten
+# with the pages of a new store, its content the same and still in WAL mode.
+sqlite3 "$work/old.db" "PRAGMA page_size = 4096; CREATE TABLE x (y); DROP TABLE x" || fail "no old store"
+"$cli" demo --db "$work/old.db" --leads 800 --partners 10 --seed 3 >/dev/null 2>&1 || fail "demo into the old store failed"
+[ "$(sqlite3 "$work/old.db" "PRAGMA page_size")" = 4096 ] || fail "the old store does not have 4 KiB pages"
+content() { sqlite3 "$work/old.db" "SELECT uuid, status, partner_id, company FROM lead ORDER BY id; SELECT count(*) FROM journal"; }
+content >"$work/old-before"
+"$cli" compact --db "$work/old.db" >"$work/out" 2>&1 || fail "compact failed: $(cat "$work/out")"
+grep -q "^Compacted .*old.db.*before, .* now" "$work/out" || fail "compact does not say what it did: $(cat "$work/out")"
+[ "$(sqlite3 "$work/old.db" "PRAGMA page_size")" = 16384 ] || fail "compact did not give the store 16 KiB pages"
+[ "$(sqlite3 "$work/old.db" "PRAGMA journal_mode")" = wal ] || fail "the compacted store is not in WAL mode"
+content | cmp -s - "$work/old-before" || fail "compact changed the leads"
+"$cli" info --db "$work/old.db" | grep -qx '800 leads' || fail "the compacted store does not open"
+LANGUAGE=fr "$cli" compact --db "$work/old.db" >"$work/out" 2>&1 || fail "compact (fr) failed"
+grep -q "compactée.*avant, .* maintenant" "$work/out" || fail "compact is not translated: $(cat "$work/out")"
 echo "ok"

@@ -140,6 +140,8 @@ test_open_new_file (Fixture       *fixture,
     g_autofree char *mode = query_text (db, "PRAGMA journal_mode");
     g_assert_cmpstr (mode, ==, "wal");
   }
+  /* A new store's pages are of 16 KiB (relais-bench route). */
+  g_assert_cmpint (query_int64 (db, "PRAGMA page_size"), ==, 16384);
   g_assert_true (relais_lead_store_is_empty (db, &error));
   g_assert_no_error (error);
   g_clear_object (&db);
@@ -1129,6 +1131,80 @@ test_lead_model (Fixture       *fixture,
 
 /* The app has its store to itself; command-line tools share it among
  * themselves but not with the app; a released claim frees the store. */
+/* A store as Relais made them before its pages were of 16 KiB, with data. */
+static RelaisDb *
+open_store_of_4k_pages (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+  RelaisDb *db;
+
+  /* The page size is the file's once anything is written. */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA page_size = 4096; CREATE TABLE x (y); DROP TABLE x", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (raw);
+  db = relais_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (db, "PRAGMA page_size"), ==, 4096);
+  g_assert_true (relais_demo_load (db, 3000, 30, 7, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+static void
+test_compact (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = open_store_of_4k_pages (fixture->path);
+  g_autoptr(RelaisDb) other = NULL;
+  g_autofree char *digest = digest_store (db);
+  g_autofree char *after = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *check = NULL;
+  gint64 n_journal = query_int64 (db, "SELECT count(*) FROM journal");
+
+  /* While another connection has the store open (the app): refused, and the
+   * store stays as it was, in WAL mode. */
+  other = relais_db_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (other, "SELECT count(*) FROM lead"), ==, 3000);
+  g_assert_false (relais_db_compact (db, &error));
+  g_assert_error (error, RELAIS_DB_ERROR, RELAIS_DB_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "could not be compacted"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int64 (db, "PRAGMA page_size"), ==, 4096);
+  mode = query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_clear_pointer (&mode, g_free);
+  g_clear_object (&other);
+
+  /* Alone: the same store, in pages of 16 KiB. */
+  g_assert_true (relais_db_compact (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (db, "PRAGMA page_size"), ==, 16384);
+  mode = query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  check = query_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  after = digest_store (db);
+  g_assert_cmpstr (after, ==, digest);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM journal"), ==, n_journal);
+  g_clear_object (&db);
+
+  /* And so it opens again, and takes writes. */
+  db = relais_db_open (fixture->path, &error);
+  g_assert_no_error (error);
+  assert_current_schema (db);
+  g_assert_cmpint (query_int64 (db, "PRAGMA page_size"), ==, 16384);
+  g_assert_true (relais_db_exec (db, "UPDATE lead SET company = company || ' #' WHERE id % 7 = 0", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM lead WHERE company LIKE '% #'"), ==,
+                   query_int64 (db, "SELECT count(*) FROM lead WHERE id % 7 = 0"));
+}
+
 static void
 test_claims (Fixture       *fixture,
              gconstpointer  user_data)
@@ -1188,6 +1264,7 @@ main (int    argc,
   ADD ("/store/open/other-program-refused", test_open_other_program);
   ADD ("/store/open/too-new-refused", test_open_too_new);
   ADD ("/store/open/claims", test_claims);
+  ADD ("/store/compact", test_compact);
   ADD ("/store/migrate/from-every-version", test_migrate_from_every_version);
   ADD ("/store/migrate/failure-rolls-back", test_migrate_failure_rolls_back);
   ADD ("/store/migrate/explanations", test_migrate_explanations);

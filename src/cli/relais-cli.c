@@ -8,6 +8,7 @@
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,36 @@ open_store (GError **error)
   return relais_db_open (path, error);
 }
 
+/* Says what failed, for a command to return. */
+static int
+print_failure (const GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+/* Parses the options of a command, @parameter its arguments after them
+ * (%NULL for none); prints what is wrong with them. */
+static gboolean
+parse_options (int                 *argc,
+               char              ***argv,
+               const char          *parameter,
+               const char          *summary,
+               const GOptionEntry  *entries)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_failure (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 demo_progress_cb (guint64  done,
                   guint64  total,
@@ -68,7 +99,6 @@ command_demo (int    argc,
   int n_partners = 40;
   gint64 seed = 1;
   gboolean rules = FALSE;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RelaisDb) db = NULL;
   g_autofree char *leads_str = NULL;
@@ -83,14 +113,10 @@ command_demo (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Fill an empty store with realistic demo partners, queues and leads."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+  if (!parse_options (&argc, &argv, NULL,
+                      _("Fill an empty store with realistic demo partners, queues and leads."),
+                      entries))
+    return EXIT_FAILURE;
 
   if (n_leads < 0 || n_leads > 100000000 || n_partners < 1 || n_partners > 1000000 ||
       seed < 0 || seed > G_MAXUINT32)
@@ -101,18 +127,12 @@ command_demo (int    argc,
 
   db = open_store (&error);
   if (db == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   started = g_get_monotonic_time ();
   if (!relais_demo_load (db, n_leads, n_partners, seed, demo_progress_cb, &started, &error) ||
       (rules && !relais_demo_add_rules (db, &error)))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   leads_str = relais_format_count (n_leads);
   partners_str = relais_format_count (n_partners);
@@ -127,7 +147,6 @@ static int
 command_info (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RelaisDb) db = NULL;
   g_autofree char *count_str = NULL;
@@ -137,28 +156,18 @@ command_info (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Show where the store is and what it holds."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+  if (!parse_options (&argc, &argv, NULL,
+                      _("Show where the store is and what it holds."),
+                      entries))
+    return EXIT_FAILURE;
 
   db = open_store (&error);
   if (db == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   n_leads = relais_lead_store_count (db, &error);
   if (n_leads < 0)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   g_print (_("Store: %s\n"), relais_db_get_path (db));
   g_print (_("Schema version: %d\n"), relais_db_get_schema_version (db));
@@ -312,7 +321,6 @@ command_import (int    argc,
   gboolean dry_run = FALSE;
   g_auto(GStrv) maps = NULL;
   g_autofree char *date_order = NULL;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(RelaisCsvReader) reader = NULL;
@@ -333,14 +341,10 @@ command_import (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE.csv"));
-  g_option_context_set_summary (context, _("Import leads from a CSV file: all of them, or nothing."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+  if (!parse_options (&argc, &argv, _("FILE.csv"),
+                      _("Import leads from a CSV file: all of them, or nothing."),
+                      entries))
+    return EXIT_FAILURE;
 
   if (argc != 2)
     {
@@ -359,10 +363,7 @@ command_import (int    argc,
   if (reader != NULL)
     mapping = relais_lead_csv_mapping_new_from_reader (reader, &error);
   if (mapping == NULL || !apply_map_options (mapping, maps, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   if (date_order == NULL || g_str_equal (date_order, "auto"))
     relais_lead_csv_mapping_set_date_order (mapping, RELAIS_LEAD_CSV_DATE_AUTO);
@@ -378,17 +379,11 @@ command_import (int    argc,
 
   print_mapping (mapping, file_name);
   if (!relais_lead_csv_mapping_check (mapping, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   db = open_store (&error);
   if (db == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   options.on_duplicate = merge ? RELAIS_LEAD_IMPORT_MERGE_DUPLICATES : RELAIS_LEAD_IMPORT_SKIP_DUPLICATES;
   options.on_errors = good_rows ? RELAIS_LEAD_IMPORT_GOOD_ROWS : RELAIS_LEAD_IMPORT_ABORT_ALL;
@@ -422,7 +417,6 @@ command_export (int    argc,
   g_autofree char *sort = NULL;
   g_autofree char *output = NULL;
   gboolean unassigned = FALSE, overdue = FALSE, descending = FALSE;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RelaisDb) db = NULL;
   g_autoptr(RelaisLeadQuery) query = relais_lead_query_new ();
@@ -442,14 +436,10 @@ command_export (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Export leads as CSV: the same file as Export Leads in the app."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+  if (!parse_options (&argc, &argv, NULL,
+                      _("Export leads as CSV: the same file as Export Leads in the app."),
+                      entries))
+    return EXIT_FAILURE;
 
   relais_lead_query_set_search (query, search);
   relais_lead_query_set_country (query, country);
@@ -490,10 +480,7 @@ command_export (int    argc,
 
   db = open_store (&error);
   if (db == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   if (g_strcmp0 (output, "-") == 0)
     {
@@ -515,10 +502,7 @@ command_export (int    argc,
     }
 
   if (!ok)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   count = relais_format_count ((gint64) n);
   if (g_strcmp0 (output, "-") != 0)
@@ -585,7 +569,6 @@ command_assign (int    argc,
                 char **argv)
 {
   gboolean dry_run = FALSE;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RelaisDb) db = NULL;
   g_autoptr(RelaisRoutingSummary) summary = NULL;
@@ -599,25 +582,17 @@ command_assign (int    argc,
   };
 
   g_array_set_clear_func (shares, share_clear);
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Run the assignment rules: leads not accepted in time go to the next member of their "
-                                  "rule, then every unassigned lead is routed. Prints where the leads went."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+  if (!parse_options (&argc, &argv, NULL,
+                      _("Run the assignment rules: leads not accepted in time go to the next member of their "
+                        "rule, then every unassigned lead is routed. Prints where the leads went."),
+                      entries))
+    return EXIT_FAILURE;
 
   db = open_store (&error);
   if (db == NULL ||
       !relais_rule_store_reroute (db, g_get_real_time (), dry_run, &rerouted, &error) ||
       !relais_rule_store_route (db, NULL, 0, dry_run, &summary, &routed, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+      return print_failure (error);
 
   if (rerouted.n_assigned + rerouted.n_queued > 0)
     {
@@ -685,6 +660,59 @@ command_assign (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* The bytes of the store on disk, its write-ahead log included. */
+static gint64
+store_size (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf buf;
+  gint64 size = 0;
+
+  if (g_stat (path, &buf) == 0)
+    size += buf.st_size;
+  if (g_stat (wal, &buf) == 0)
+    size += buf.st_size;
+  return size;
+}
+
+static int
+command_compact (int    argc,
+                 char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelaisDb) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 started;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The store to compact instead of the default one"), N_("PATH") },
+    { NULL }
+  };
+
+  if (!parse_options (&argc, &argv, NULL,
+                      _("Rewrite the store in one piece, with the page size of a new store: a store "
+                        "made by an older version, or written in bits over a long time, then reads "
+                        "and writes large numbers of leads faster. The app must be closed; the disk "
+                        "needs room for a second copy meanwhile."),
+                      entries))
+    return EXIT_FAILURE;
+
+  db = open_store (&error);
+  if (db == NULL)
+      return print_failure (error);
+  /* What it held, the log not yet copied into the file included. */
+  relais_db_checkpoint (db);
+  before = g_format_size (store_size (relais_db_get_path (db)));
+  started = g_get_monotonic_time ();
+  if (!relais_db_compact (db, &error))
+      return print_failure (error);
+  after = g_format_size (store_size (relais_db_get_path (db)));
+  /* Translators: relais-cli compact; %1$s is a file name, %2$s and %3$s sizes ("1.0 GB"), %4$.1f seconds */
+  g_print (_("Compacted “%1$s”: %2$s before, %3$s now (%4$.1f s).\n"),
+           relais_db_get_path (db), before, after, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  return EXIT_SUCCESS;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -695,6 +723,7 @@ static const struct {
   { "import", command_import, N_("Import leads from a CSV file") },
   { "export", command_export, N_("Export leads as a CSV file") },
   { "assign", command_assign, N_("Route leads with the assignment rules") },
+  { "compact", command_compact, N_("Rewrite the store in one piece") },
 };
 
 static void

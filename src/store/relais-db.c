@@ -20,6 +20,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+/* The page size of a new store, set by check_identity(): see README, "The
+ * local store". A store made before keeps its own until relais_db_compact(). */
+#define RELAIS_DB_PAGE_SIZE 16384
+
 /* PRAGMA application_id of a Relais store ("RELS"), so that another program's
  * SQLite file is recognised and refused rather than "migrated". */
 #define RELAIS_APPLICATION_ID 0x52454C53
@@ -573,8 +577,12 @@ check_identity (RelaisDb  *self,
 
   if (application_id == 0 && n_objects == 0)
     {
-      /* A new, empty store: claim it. */
-      return relais_db_exec (self, "PRAGMA application_id = 1380273235", error);
+      /* A new, empty store: its page size, set before its first write, then
+       * claim it. */
+      return relais_db_exec (self,
+                             "PRAGMA page_size = " G_STRINGIFY (RELAIS_DB_PAGE_SIZE) ";"
+                             "PRAGMA application_id = 1380273235",
+                             error);
     }
 
   if (application_id != RELAIS_APPLICATION_ID)
@@ -746,6 +754,76 @@ relais_db_checkpoint (RelaisDb *self)
   rc = sqlite3_wal_checkpoint_v2 (self->handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
   if (rc != SQLITE_OK)
     g_debug ("checkpoint of %s: %s", self->path, sqlite3_errstr (rc));
+}
+
+/* Sets the journal mode of the store, checking that SQLite took it: it
+ * leaves WAL only when no other connection has the store open. */
+static gboolean
+set_journal_mode (RelaisDb    *self,
+                  const char  *mode,
+                  GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  gboolean taken = FALSE;
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          taken = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    relais_db_set_error (self, rc, error);
+  else if (!taken)
+    relais_db_set_error (self, SQLITE_BUSY, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK && taken;
+}
+
+/**
+ * relais_db_compact:
+ *
+ * Rewrites the store into a new file (SQLite's VACUUM): each table and index
+ * in one piece, with the page size of a new store. A store made before
+ * Relais chose 16 KiB pages gets them; a store whose tables were written in
+ * bits over time gets its rows back together. Needs the store to itself (no
+ * other connection, which the callers ensure with a claim) and free space
+ * for a second copy while it runs. Either the whole store is rewritten or it
+ * stays as it was; it is in WAL mode again at the end in both cases.
+ */
+gboolean
+relais_db_compact (RelaisDb  *self,
+                   GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RELAIS_IS_DB (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  /* The page size of a store in WAL mode cannot change: VACUUM runs with a
+   * rollback journal, which also keeps the old store whole until the end. */
+  if (set_journal_mode (self, "delete", &local_error))
+    {
+      gboolean vacuumed = relais_db_exec (self, "PRAGMA page_size = " G_STRINGIFY (RELAIS_DB_PAGE_SIZE) "; VACUUM",
+                                          &local_error);
+
+      /* Should this fail, the next relais_db_open() does it. */
+      if (!set_journal_mode (self, "wal", NULL))
+        g_debug ("%s could not be put back in WAL mode", self->path);
+      if (vacuumed)
+        return TRUE;
+    }
+
+  g_set_error (error, RELAIS_DB_ERROR, local_error->code,
+               /* Translators: %1$s is a file name, %2$s the cause */
+               _("The local store “%1$s” could not be compacted; it was left as it was. %2$s"),
+               self->path, local_error->message);
+  return FALSE;
 }
 
 const char *

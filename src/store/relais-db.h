@@ -110,6 +110,11 @@ void             relais_db_set_bulk          (RelaisDb    *self,
  * later small write on the main thread pays for it. */
 void             relais_db_checkpoint        (RelaisDb    *self);
 
+/* Rewrites the store in one piece, with the page size of a new store:
+ * everything or nothing. Needs the store to itself. */
+gboolean         relais_db_compact           (RelaisDb    *self,
+                                              GError     **error);
+
 /* Stops the statement running on this connection, from any thread: it fails
  * with an "interrupted" error. Takes a GCancellable's signature for
  * g_cancellable_connect(). */
