@@ -1129,8 +1129,6 @@ test_lead_model (Fixture       *fixture,
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
 }
 
-/* The app has its store to itself; command-line tools share it among
- * themselves but not with the app; a released claim frees the store. */
 /* A store as Relais made them before its pages were of 16 KiB, with data. */
 static RelaisDb *
 open_store_of_4k_pages (const char *path)
@@ -1205,6 +1203,8 @@ test_compact (Fixture       *fixture,
                    query_int64 (db, "SELECT count(*) FROM lead WHERE id % 7 = 0"));
 }
 
+/* The app has its store to itself; command-line tools share it among
+ * themselves but not with the app; a released claim frees the store. */
 static void
 test_claims (Fixture       *fixture,
              gconstpointer  user_data)

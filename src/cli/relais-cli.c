@@ -700,8 +700,7 @@ command_compact (int    argc,
   db = open_store (&error);
   if (db == NULL)
       return print_failure (error);
-  /* What it held, the log not yet copied into the file included. */
-  relais_db_checkpoint (db);
+  /* What it takes on the disk, its log included. */
   before = g_format_size (store_size (relais_db_get_path (db)));
   started = g_get_monotonic_time ();
   if (!relais_db_compact (db, &error))
